@@ -1,0 +1,226 @@
+package dev.microscout.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP responses. Every error leaves as application/problem+json;
+ * a 5xx never carries internals (they go to the log with an id the client sees).
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri),
+                e.errors(), e.extensions()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + " " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return respond(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400, detail, path(uri), errors, null));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(malformed(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(UnreadableJson e, UriInfo uri) {
+        return respond(malformed(e.getCause(), uri));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return concurrentWrite(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentWrite(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException jpe) {
+            return respond(malformed(jpe, uri));
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e, uri);
+        }
+        Problem problem = switch (status) {
+            case 404 -> new Problem(ProblemTypes.NOT_FOUND, "Not found", 404,
+                    "No resource at " + path(uri), path(uri), null, null);
+            case 405 -> new Problem(ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed", 405,
+                    "This resource does not support the request method", path(uri), null, null);
+            case 406 -> new Problem(ProblemTypes.NOT_ACCEPTABLE, "Not acceptable", 406,
+                    "This resource cannot answer in the media type of the Accept header", path(uri), null, null);
+            case 413 -> new Problem(ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", 413,
+                    "The request body is larger than the service accepts (1 MiB)", path(uri), null, null);
+            case 415 -> new Problem(ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", 415,
+                    "This resource does not accept the Content-Type of the request", path(uri), null, null);
+            default -> new Problem(ProblemTypes.MALFORMED, "Bad request", status,
+                    e.getMessage() == null ? "The request could not be processed" : e.getMessage(),
+                    path(uri), null, null);
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
+            builder.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        return internal(e, uri);
+    }
+
+    private Response internal(Throwable e, UriInfo uri) {
+        String incident = Long.toHexString(Double.doubleToLongBits(Math.random()));
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, path(uri));
+        return respond(new Problem(ProblemTypes.INTERNAL, "Internal error", 500,
+                "The service failed unexpectedly; quote incident " + incident + " when reporting it",
+                path(uri), null, Map.of("incident", incident)));
+    }
+
+    private Response concurrentWrite(UriInfo uri) {
+        return respond(new Problem(ProblemTypes.PRECONDITION_FAILED, "Precondition failed", 412,
+                "The resource was changed by another request while this one ran; read it again and retry",
+                path(uri), null, null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Problem malformed(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException jme ? jsonPath(jme.getPath()) : "";
+        String message;
+        if (e instanceof UnrecognizedPropertyException upe) {
+            field = jsonPath(upe.getPath());
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.stream(ife.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")) + " (got " + quoted(ife.getValue()) + ")";
+        } else if (e instanceof InvalidFormatException ife) {
+            message = "has the wrong format or type (got " + quoted(ife.getValue()) + ", expected "
+                    + simpleType(ife.getTargetType()) + ")";
+        } else if (e instanceof MismatchedInputException mie) {
+            message = "has the wrong type (expected " + simpleType(mie.getTargetType()) + ")";
+        } else {
+            message = "is not valid JSON: " + e.getOriginalMessage();
+        }
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return new Problem(ProblemTypes.MALFORMED, "Malformed request", 400, field + " " + message, path(uri),
+                List.of(new FieldError(field, message)), null);
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or time";
+        }
+        return "an object";
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Turns a Bean Validation path into the client's view: body paths without method/parameter names. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> prefix = new ArrayList<>();
+        String parameter = null;
+        int nodes = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            nodes++;
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                prefix.add(node.getName());
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                prefix.add(node.getName());
+                parameter = node.getName();
+            }
+        }
+        String full = violation.getPropertyPath().toString();
+        String joined = String.join(".", prefix);
+        String rest = full.startsWith(joined) ? full.substring(joined.length()) : full;
+        rest = rest.replaceAll("\\.?<[^>]+>", "");
+        if (rest.startsWith(".")) {
+            rest = rest.substring(1);
+        }
+        if (rest.isEmpty()) {
+            return parameter != null && nodes == prefix.size() ? parameter : (parameter != null ? parameter : "body");
+        }
+        return rest;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.microscout.influencer;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Entities to API records; entities never leave the service layer. */
+final class InfluencerMapper {
+    private InfluencerMapper() {
+    }
+
+    static InfluencerView toView(Influencer i) {
+        return new InfluencerView(i.id, i.displayName, i.bio, i.country, i.city,
+                Arrays.asList(i.languages),
+                i.contactEmail,
+                niches(i),
+                i.rateCurrency == null ? null : new RateCard(i.rateCurrency, i.ratePrice),
+                i.tier, i.maxFollowers,
+                i.channels.stream().map(InfluencerMapper::toView).toList(),
+                i.createdAt, i.updatedAt, i.version);
+    }
+
+    static List<NicheWeight> niches(Influencer i) {
+        return i.niches.stream()
+                .sorted(Comparator.comparingDouble((InfluencerNiche n) -> -n.weight).thenComparing(n -> n.nicheSlug))
+                .map(n -> new NicheWeight(n.nicheSlug, n.weight))
+                .toList();
+    }
+
+    static ChannelView toView(Channel c) {
+        return new ChannelView(c.id, c.influencer.id, c.platform, c.handle, c.url, c.followers, c.following,
+                c.verified, c.audience, c.tier, c.createdAt, c.updatedAt, c.version);
+    }
+
+    static InfluencerUpdate toUpdate(Influencer i) {
+        return new InfluencerUpdate(i.displayName, i.bio, i.country, i.city, Arrays.asList(i.languages),
+                i.contactEmail, niches(i),
+                i.rateCurrency == null ? null : new RateCard(i.rateCurrency, i.ratePrice));
+    }
+
+    static ChannelInput toInput(Channel c) {
+        return new ChannelInput(c.platform, c.handle, c.url, c.followers, c.following, c.verified, c.audience);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.microscout.influencer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.microscout.common.Etags;
+import dev.microscout.common.Ids;
+import dev.microscout.common.PageLinks;
+import dev.microscout.common.Problem;
+import dev.microscout.common.CountryCode;
+import dev.microscout.common.LanguageCode;
+import dev.microscout.tier.Tier;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/influencers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Influencers", description = "Creator profiles with their channels. Tiers are derived from follower counts.")
+public class InfluencerResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    InfluencerService influencers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createInfluencer", summary = "Create an influencer with their channels",
+            description = "Creates a creator profile with 1 to 10 channels. Each channel's tier is derived from its followers; "
+                    + "the influencer's tier is that of the largest channel. Handles are stored without a leading @ and are unique "
+                    + "per platform whatever their letter case.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InfluencerCreate.class),
+            examples = @ExampleObject(name = "micro skincare creator", value = Examples.INFLUENCER_CREATE)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new influencer.",
+            headers = {@Header(name = "Location", description = "URL of the new influencer.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Version of the new influencer.", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerView.class),
+                    examples = @ExampleObject(name = "created", value = Examples.INFLUENCER_VIEW)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed body; every invalid field is listed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = Examples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "409", description = "A channel with the same platform and handle exists; the problem names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "duplicate handle", value = Examples.CONFLICT_PROBLEM)))
+    public Response create(@Valid @NotNull InfluencerCreate body) {
+        InfluencerView created = influencers.create(body);
+        return Response.created(uri.getBaseUriBuilder().path(InfluencerResource.class).path(created.id().toString()).build())
+                .header("ETag", Etags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Operation(operationId = "listInfluencers", summary = "List influencers",
+            description = "Filters by tier (of the largest channel), platform (any channel), country, language, niche "
+                    + "(a parent niche includes its sub-niches) and follower range (of the largest channel); sorted by a "
+                    + "whitelisted field, ties broken by id so pages are stable. Link headers (RFC 8288) give first, prev, next and last.")
+    @APIResponse(responseCode = "200", description = "One page of influencers.",
+            headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Tier of the largest channel; repeat for several.") @QueryParam("tier") List<Tier> tier,
+            @Parameter(description = "Only influencers with a channel on this platform.") @QueryParam("platform") Platform platform,
+            @Parameter(description = "ISO 3166-1 alpha-2 country.", example = "ID") @QueryParam("country") @CountryCode String country,
+            @Parameter(description = "ISO 639-1 language of the content.", example = "id") @QueryParam("language") @LanguageCode String language,
+            @Parameter(description = "Niche slug; a parent niche includes its sub-niches.", example = "beauty") @QueryParam("niche") String niche,
+            @Parameter(description = "Smallest follower count of the largest channel.") @QueryParam("minFollowers") @Min(0) Long minFollowers,
+            @Parameter(description = "Largest follower count of the largest channel.") @QueryParam("maxFollowers") @Min(0) Long maxFollowers,
+            @Parameter(description = "Sort field, prefixed with - for descending: displayName, followers, createdAt, updatedAt, country.",
+                    example = "-followers")
+            @QueryParam("sort") @DefaultValue("createdAt")
+            @Pattern(regexp = "^-?(displayName|followers|createdAt|updatedAt|country)$",
+                    message = "must be one of displayName, followers, createdAt, updatedAt, country, optionally prefixed with -")
+            String sort,
+            @Parameter(description = "Page number, starting at 0.") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if (minFollowers != null && maxFollowers != null && minFollowers > maxFollowers) {
+            throw new dev.microscout.common.InvalidInput("minFollowers", "must not be greater than maxFollowers");
+        }
+        InfluencerPage result = influencers.list(
+                new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers), sort, page, size);
+        return Response.ok(result).links(PageLinks.of(uri, page, size, result.total())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getInfluencer", summary = "Read an influencer",
+            description = "Returns the profile with all channels. The ETag header carries the version to send in If-Match on writes.")
+    @APIResponse(responseCode = "200", description = "The influencer.",
+            headers = @Header(name = "ETag", description = "Current version.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerView.class),
+                    examples = @ExampleObject(name = "influencer", value = Examples.INFLUENCER_VIEW)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND_PROBLEM)))
+    public Response get(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id) {
+        InfluencerView view = influencers.get(Ids.parse("id", id));
+        return Response.ok(view).header("ETag", Etags.of(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceInfluencer", summary = "Replace an influencer's profile",
+            description = "Replaces every profile field (fields left out become empty). Channels are not part of this body. "
+                    + "Requires If-Match with the ETag of your last read.")
+    @APIResponse(responseCode = "200", description = "The updated influencer.",
+            headers = @Header(name = "ETag", description = "New version.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: somebody changed the influencer since your read.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = Examples.STALE_PROBLEM)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                            @Parameter(description = "ETag of your last read.", required = true, example = "\"0\"")
+                            @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull InfluencerUpdate body) {
+        InfluencerView view = influencers.replace(Ids.parse("id", id), ifMatch, body);
+        return Response.ok(view).header("ETag", Etags.of(view.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchInfluencer", summary = "Change some profile fields",
+            description = "JSON Merge Patch (RFC 7396) of the profile: members present replace the current values, null removes "
+                    + "them. The result is validated like a PUT body. Requires If-Match.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = InfluencerUpdate.class),
+                    examples = @ExampleObject(name = "move and reprice", value = Examples.INFLUENCER_PATCH)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerUpdate.class),
+                    examples = @ExampleObject(name = "move and reprice", value = Examples.INFLUENCER_PATCH))})
+    @APIResponse(responseCode = "200", description = "The updated influencer.",
+            headers = @Header(name = "ETag", description = "New version.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerView.class)))
+    @APIResponse(responseCode = "400", description = "The patched profile is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                          @Parameter(description = "ETag of your last read.", required = true, example = "\"0\"")
+                          @HeaderParam("If-Match") String ifMatch,
+                          @NotNull JsonNode patch) {
+        InfluencerView view = influencers.patch(Ids.parse("id", id), ifMatch, patch);
+        return Response.ok(view).header("ETag", Etags.of(view.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteInfluencer", summary = "Delete an influencer",
+            description = "Deletes the influencer with all channels and their history. If-Match is optional; when sent it must be current.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                           @Parameter(description = "ETag of your last read (optional).") @HeaderParam("If-Match") String ifMatch) {
+        influencers.delete(Ids.parse("id", id), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/tier-history")
+    @Operation(operationId = "getTierHistory", summary = "Read the tier changes of an influencer's channels",
+            description = "Every tier a channel entered, newest first, with the follower count that caused it. "
+                    + "A channel's first tier (at creation) is recorded without fromTier.")
+    @APIResponse(responseCode = "200", description = "Tier changes, newest first.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TierChangeView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TierChangeView> tierHistory(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id) {
+        return influencers.tierHistory(Ids.parse("id", id));
+    }
+}

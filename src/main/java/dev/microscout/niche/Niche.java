@@ -1,0 +1,24 @@
+package dev.microscout.niche;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+@Entity
+@Table(name = "niche")
+public class Niche extends PanacheEntityBase {
+    @Id
+    public String slug;
+
+    @Column(name = "parent_slug")
+    public String parentSlug;
+
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

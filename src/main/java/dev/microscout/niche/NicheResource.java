@@ -1,0 +1,35 @@
+package dev.microscout.niche;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/niches")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Niches", description = "The niche taxonomy that profiles and briefs refer to by slug.")
+public class NicheResource {
+
+    @Inject
+    NicheService niches;
+
+    @GET
+    @Operation(operationId = "listNiches", summary = "Read the niche taxonomy",
+            description = "Returns the whole niche tree: top-level niches with their sub-niches. A sub-niche gives "
+                    + "partial credit to its parent in niche fit (half its weight to the parent, a quarter to the grandparent).")
+    @APIResponse(responseCode = "200", description = "The niche tree.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = NicheNode.class)))
+    public List<NicheNode> tree() {
+        return niches.tree();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.microscout.tier;
+
+/** Follower tiers, smallest first. */
+public enum Tier {
+    NANO, MICRO, MACRO
+}
