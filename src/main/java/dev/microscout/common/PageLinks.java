@@ -11,6 +11,12 @@ public final class PageLinks {
     private PageLinks() {
     }
 
+    /** One Link header value with every relation, comma-separated as RFC 8288 allows. */
+    public static String header(UriInfo uri, int page, int size, long total) {
+        return java.util.Arrays.stream(of(uri, page, size, total)).map(Link::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static Link[] of(UriInfo uri, int page, int size, long total) {
         long lastPage = total == 0 ? 0 : (total - 1) / size;
         List<Link> links = new ArrayList<>();

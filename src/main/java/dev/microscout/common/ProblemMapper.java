@@ -55,6 +55,18 @@ public class ProblemMapper {
         return respond(malformed(e, uri));
     }
 
+    /** Registered for the subtype too, or the framework's own mapper for it would answer in plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return respond(malformed(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameter e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400, e.parameter() + " " + e.getMessage(),
+                path(uri), List.of(new FieldError(e.parameter(), e.getMessage())), null));
+    }
+
     @ServerExceptionMapper
     public Response unreadable(UnreadableJson e, UriInfo uri) {
         return respond(malformed(e.getCause(), uri));

@@ -13,7 +13,7 @@ public record ChannelInput(
         @Schema(description = "Platform of the account.", required = true, examples = "INSTAGRAM")
         Platform platform,
         @NotNull
-        @Pattern(regexp = "^@?[\\p{L}\\p{N}._-]{1,100}$",
+        @Pattern(regexp = "^@?[A-Za-z0-9._-]{1,100}$",
                 message = "must be 1 to 100 letters, digits, dots, underscores or hyphens, optionally after one @")
         @Schema(description = "Account handle, unique per platform whatever its letter case; a leading @ is removed.",
                 required = true, examples = "@sari.glow")

@@ -46,7 +46,8 @@ public class ChannelResource {
     UriInfo uri;
 
     @GET
-    @Operation(operationId = "listChannels", summary = "List an influencer's channels")
+    @Operation(operationId = "listChannels", summary = "List an influencer's channels",
+            description = "Every channel of the influencer with its derived tier, oldest first.")
     @APIResponse(responseCode = "200", description = "The channels, oldest first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelView.class)))
@@ -87,7 +88,8 @@ public class ChannelResource {
 
     @GET
     @Path("/{channelId}")
-    @Operation(operationId = "getChannel", summary = "Read a channel")
+    @Operation(operationId = "getChannel", summary = "Read a channel",
+            description = "One channel with its derived tier. The ETag header carries the version to send in If-Match on writes.")
     @APIResponse(responseCode = "200", description = "The channel.",
             headers = @Header(name = "ETag", description = "Current version.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
@@ -138,9 +140,9 @@ public class ChannelResource {
     @Operation(operationId = "patchChannel", summary = "Change some fields of a channel",
             description = "JSON Merge Patch (RFC 7396) of the channel, validated like a PUT body. Requires If-Match.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = InfluencerResource.MERGE_PATCH, schema = @Schema(implementation = ChannelInput.class),
+            @Content(mediaType = InfluencerResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the fields of ChannelInput; null removes a field."),
                     examples = @ExampleObject(name = "new follower count", value = Examples.CHANNEL_PATCH)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelInput.class),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the fields of ChannelInput; null removes a field."),
                     examples = @ExampleObject(name = "new follower count", value = Examples.CHANNEL_PATCH))})
     @APIResponse(responseCode = "200", description = "The updated channel.",
             headers = @Header(name = "ETag", description = "New version.", schema = @Schema(type = SchemaType.STRING)),

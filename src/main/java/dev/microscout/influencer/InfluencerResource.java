@@ -49,6 +49,7 @@ import java.util.List;
 public class InfluencerResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String PATCH_SCHEMA = "Any subset of the fields of InfluencerUpdate; null removes a field.";
 
     @Inject
     InfluencerService influencers;
@@ -115,7 +116,7 @@ public class InfluencerResource {
         }
         InfluencerPage result = influencers.list(
                 new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers), sort, page, size);
-        return Response.ok(result).links(PageLinks.of(uri, page, size, result.total())).build();
+        return Response.ok(result).header("Link", PageLinks.header(uri, page, size, result.total())).build();
     }
 
     @GET
@@ -169,9 +170,9 @@ public class InfluencerResource {
             description = "JSON Merge Patch (RFC 7396) of the profile: members present replace the current values, null removes "
                     + "them. The result is validated like a PUT body. Requires If-Match.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = InfluencerUpdate.class),
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_SCHEMA),
                     examples = @ExampleObject(name = "move and reprice", value = Examples.INFLUENCER_PATCH)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerUpdate.class),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_SCHEMA),
                     examples = @ExampleObject(name = "move and reprice", value = Examples.INFLUENCER_PATCH))})
     @APIResponse(responseCode = "200", description = "The updated influencer.",
             headers = @Header(name = "ETag", description = "New version.", schema = @Schema(type = SchemaType.STRING)),

@@ -153,7 +153,7 @@ public class InfluencerService {
             params.and("language", filter.language());
         }
         if (filter.platform() != null) {
-            where.append(" and exists (select 1 from Channel c where c.influencer.id = id and c.platform = :platform)");
+            where.append(" and id in (select c.influencer.id from Channel c where c.platform = :platform)");
             params.and("platform", filter.platform());
         }
         if (filter.niche() != null) {

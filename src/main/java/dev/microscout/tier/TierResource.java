@@ -49,7 +49,8 @@ public class TierResource {
 
     @GET
     @Path("/classify")
-    @Operation(operationId = "classifyFollowers", summary = "Find the tier of a follower count")
+    @Operation(operationId = "classifyFollowers", summary = "Find the tier of a follower count",
+            description = "Applies the configured thresholds to a follower count, e.g. to check a boundary before importing.")
     @APIResponse(responseCode = "200", description = "The tier.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TierClassification.class),
                     examples = @ExampleObject(name = "boundary", value = "{\"followers\": 10000, \"tier\": \"MICRO\"}")))
