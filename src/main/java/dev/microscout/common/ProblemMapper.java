@@ -115,6 +115,30 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                "This API key's role does not allow this operation (VIEWER reads, EDITOR writes, ADMIN administers)",
+                path(uri), null, null));
+    }
+
+    private Response unauthorized(UriInfo uri) {
+        Problem problem = new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
+                "Send a valid, unrevoked API key in X-API-Key or Authorization: Bearer", path(uri), null, null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("WWW-Authenticate", "Bearer realm=\"microscout\"").build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         return internal(e, uri);
     }

@@ -2,7 +2,7 @@ package dev.microscout.common;
 
 /** The problem type URIs the API answers with; each is documented in the README. */
 public final class ProblemTypes {
-    private static final String BASE = "https://microscout.dev/problems/";
+    public static final String BASE = "https://microscout.dev/problems/";
     public static final String VALIDATION = BASE + "validation";
     public static final String MALFORMED = BASE + "malformed-request";
     public static final String NOT_FOUND = BASE + "not-found";

@@ -3,28 +3,70 @@ package dev.microscout.common;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Documents the error responses every operation can give, so that no endpoint forgets them:
- * 500 everywhere, and 413/415 wherever a body is read.
+ * Documents what every operation shares, so that no endpoint forgets it: 500 everywhere; 413/415 where a
+ * body is read; for secured operations the roles under both key schemes, 401/403/429, and on POST the
+ * Idempotency-Key header.
  */
 public class StandardProblemResponses implements OASFilter {
 
     @Override
-    public Operation filterOperation(Operation operation) {
+    public PathItem filterPathItem(PathItem pathItem) {
+        Map<PathItem.HttpMethod, Operation> operations = pathItem.getOperations();
+        if (operations != null) {
+            operations.forEach((method, operation) -> document(method, operation));
+        }
+        return pathItem;
+    }
+
+    private void document(PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
-            return operation;
+            return;
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            secured(method, operation, responses);
         }
         if (operation.getRequestBody() != null) {
             add(responses, "413", "The body is larger than 1 MiB.");
             add(responses, "415", "The Content-Type is not one this operation reads.");
         }
         add(responses, "500", "Unexpected failure; the problem carries an incident id to quote, never internals.");
-        return operation;
+    }
+
+    private static void secured(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
+        List<SecurityRequirement> requirements = new ArrayList<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            requirements.add(requirement);
+            List<String> roles = requirement.getScheme("apiKey");
+            if (roles != null && requirement.getScheme("bearer") == null) {
+                requirements.add(OASFactory.createSecurityRequirement().addScheme("bearer", roles));
+            }
+        }
+        operation.setSecurity(requirements);
+        responses.removeAPIResponse("401");
+        responses.removeAPIResponse("403");
+        add(responses, "401", "No API key, or an unknown or revoked one.");
+        add(responses, "403", "The key's role does not allow this operation.");
+        add(responses, "429", "Too many requests for this key; see Retry-After and the RateLimit-* headers.");
+        if (method == PathItem.HttpMethod.POST) {
+            operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+                    .description("Makes a retry safe: the same key and body within 24 hours replay the first response "
+                            + "(with the header Idempotent-Replayed: true); the same key with another body is 422.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255)));
+        }
     }
 
     private static void add(APIResponses responses, String code, String description) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscout.common.Etags;
 import dev.microscout.common.Ids;
 import dev.microscout.common.Problem;
+import dev.microscout.security.Idempotent;
+import dev.microscout.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +49,7 @@ public class ChannelResource {
     UriInfo uri;
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Operation(operationId = "listChannels", summary = "List an influencer's channels",
             description = "Every channel of the influencer with its derived tier, oldest first.")
     @APIResponse(responseCode = "200", description = "The channels, oldest first.",
@@ -60,6 +64,8 @@ public class ChannelResource {
     }
 
     @POST
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addChannel", summary = "Add a channel to an influencer",
             description = "Adds a platform account (at most 10 per influencer). Its tier is derived from followers; the influencer's "
@@ -87,6 +93,7 @@ public class ChannelResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Path("/{channelId}")
     @Operation(operationId = "getChannel", summary = "Read a channel",
             description = "One channel with its derived tier. The ETag header carries the version to send in If-Match on writes.")
@@ -104,6 +111,7 @@ public class ChannelResource {
     }
 
     @PUT
+    @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{channelId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceChannel", summary = "Replace a channel",
@@ -135,6 +143,7 @@ public class ChannelResource {
     }
 
     @PATCH
+    @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{channelId}")
     @Consumes({InfluencerResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchChannel", summary = "Change some fields of a channel",
@@ -167,6 +176,7 @@ public class ChannelResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{channelId}")
     @Operation(operationId = "deleteChannel", summary = "Delete a channel",
             description = "An influencer keeps at least one channel. If-Match is optional; when sent it must be current.")

@@ -8,6 +8,9 @@ import dev.microscout.common.Problem;
 import dev.microscout.common.CountryCode;
 import dev.microscout.common.LanguageCode;
 import dev.microscout.tier.Tier;
+import dev.microscout.security.Idempotent;
+import dev.microscout.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,6 +61,8 @@ public class InfluencerResource {
     UriInfo uri;
 
     @POST
+    @RolesAllowed(Role.EDITOR_ROLE)
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createInfluencer", summary = "Create an influencer with their channels",
             description = "Creates a creator profile with 1 to 10 channels. Each channel's tier is derived from its followers; "
@@ -85,6 +90,7 @@ public class InfluencerResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Operation(operationId = "listInfluencers", summary = "List influencers",
             description = "Filters by tier (of the largest channel), platform (any channel), country, language, niche "
                     + "(a parent niche includes its sub-niches) and follower range (of the largest channel); sorted by a "
@@ -120,6 +126,7 @@ public class InfluencerResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Path("/{id}")
     @Operation(operationId = "getInfluencer", summary = "Read an influencer",
             description = "Returns the profile with all channels. The ETag header carries the version to send in If-Match on writes.")
@@ -138,6 +145,7 @@ public class InfluencerResource {
     }
 
     @PUT
+    @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceInfluencer", summary = "Replace an influencer's profile",
@@ -164,6 +172,7 @@ public class InfluencerResource {
     }
 
     @PATCH
+    @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchInfluencer", summary = "Change some profile fields",
@@ -194,6 +203,7 @@ public class InfluencerResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{id}")
     @Operation(operationId = "deleteInfluencer", summary = "Delete an influencer",
             description = "Deletes the influencer with all channels and their history. If-Match is optional; when sent it must be current.")
@@ -211,6 +221,7 @@ public class InfluencerResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Path("/{id}/tier-history")
     @Operation(operationId = "getTierHistory", summary = "Read the tier changes of an influencer's channels",
             description = "Every tier a channel entered, newest first, with the follower count that caused it. "

@@ -1,5 +1,7 @@
 package dev.microscout.niche;
 
+import dev.microscout.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public class NicheResource {
     NicheService niches;
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Operation(operationId = "listNiches", summary = "Read the niche taxonomy",
             description = "Returns the whole niche tree: top-level niches with their sub-niches. A sub-niche gives "
                     + "partial credit to its parent in niche fit (half its weight to the parent, a quarter to the grandparent).")

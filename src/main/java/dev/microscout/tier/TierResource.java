@@ -1,6 +1,8 @@
 package dev.microscout.tier;
 
 import dev.microscout.common.Problem;
+import dev.microscout.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +33,7 @@ public class TierResource {
     TierPolicy policy;
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Operation(operationId = "listTiers", summary = "Read the tier thresholds",
             description = "The follower range of each tier as configured (microscout.tiers.micro-min and micro-max). "
                     + "Defaults: NANO below 10,000; MICRO from 10,000 to 100,000 inclusive; MACRO above 100,000.")
@@ -48,6 +51,7 @@ public class TierResource {
     }
 
     @GET
+    @RolesAllowed(Role.VIEWER_ROLE)
     @Path("/classify")
     @Operation(operationId = "classifyFollowers", summary = "Find the tier of a follower count",
             description = "Applies the configured thresholds to a follower count, e.g. to check a boundary before importing.")

@@ -1,0 +1,51 @@
+package dev.microscout.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+@ConfigMapping(prefix = "microscout.security")
+public interface SecurityConfig {
+
+    /**
+     * The operators' key, which creates organisations. In production set it from a secret
+     * (MICROSCOUT_SECURITY_BOOTSTRAP_KEY, format msk_xxxxxxxx_ followed by at least 32 characters);
+     * dev and demo runs generate one and print it when none is set.
+     */
+    Optional<String> bootstrapKey();
+
+    /** Generate and print a bootstrap key when none is configured (dev and demo only). */
+    @WithDefault("false")
+    boolean generateBootstrapKey();
+
+    DemoOrganisation demoOrganisation();
+
+    RateLimit rateLimit();
+
+    interface DemoOrganisation {
+        /** Create a demo organisation with a VIEWER, an EDITOR and an ADMIN key (dev, demo and tests only). */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("Demo agency")
+        String name();
+
+        /** Fixed keys (tests); random ones are generated and printed when absent. */
+        Optional<String> viewerKey();
+
+        Optional<String> editorKey();
+
+        Optional<String> adminKey();
+    }
+
+    interface RateLimit {
+        /** Sustained requests per second per key. */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests a key may send at once above the sustained rate. */
+        @WithDefault("100")
+        int burst();
+    }
+}
