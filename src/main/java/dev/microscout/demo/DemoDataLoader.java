@@ -1,0 +1,85 @@
+package dev.microscout.demo;
+
+import dev.microscout.influencer.Influencer;
+import dev.microscout.influencer.InfluencerCreate;
+import dev.microscout.influencer.InfluencerService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Fills an empty catalogue with demo creators at start-up, when {@code microscout.demo-data.enabled} is true
+ * (the dev and demo profiles; never tests or production). Creators go through {@link InfluencerService}, so
+ * they meet every rule a client's data meets.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    /** Creators stored per transaction: few round trips without holding a long transaction. */
+    static final int BATCH_SIZE = 50;
+
+    @Inject
+    DemoDataConfig config;
+    @Inject
+    InfluencerService influencers;
+    @Inject
+    Validator validator;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        long existing = QuarkusTransaction.requiringNew().call(() -> Influencer.count());
+        if (existing > 0) {
+            LOG.infof("Demo data not loaded: the catalogue already holds %d influencers", existing);
+            return;
+        }
+        try {
+            load(config.influencers(), config.seed());
+        } catch (RuntimeException e) {
+            // Demo data is a convenience: the service stays up without it.
+            LOG.error("Demo data not loaded", e);
+        }
+    }
+
+    /**
+     * Generates creators 0 to {@code count - 1} of the catalogue of {@code seed} and stores them, one
+     * transaction per batch. Returns the ids of the created influencers, in order.
+     */
+    public List<UUID> load(int count, long seed) {
+        long started = System.nanoTime();
+        DemoCatalogue catalogue = new DemoCatalogue(seed);
+        List<UUID> ids = new ArrayList<>(count);
+        for (int from = 0; from < count; from += BATCH_SIZE) {
+            List<InfluencerCreate> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + BATCH_SIZE); i++) {
+                batch.add(validated(catalogue.influencer(i)));
+            }
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach(c -> ids.add(influencers.create(c).id())));
+        }
+        LOG.infof("Loaded %d demo influencers (seed %d) in %d ms", ids.size(), seed,
+                (System.nanoTime() - started) / 1_000_000);
+        return ids;
+    }
+
+    /** The service trusts the resource to run Bean Validation; here the loader is the edge, so it does. */
+    private InfluencerCreate validated(InfluencerCreate creator) {
+        Set<ConstraintViolation<InfluencerCreate>> violations = validator.validate(creator);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return creator;
+    }
+}
