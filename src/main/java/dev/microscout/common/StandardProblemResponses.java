@@ -47,15 +47,24 @@ public class StandardProblemResponses implements OASFilter {
     }
 
     private static void secured(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
-        List<SecurityRequirement> requirements = new ArrayList<>();
+        // API-key schemes cannot carry scopes in OpenAPI, so the role goes to x-required-role and the description.
+        List<String> roles = new ArrayList<>();
         for (SecurityRequirement requirement : operation.getSecurity()) {
-            requirements.add(requirement);
-            List<String> roles = requirement.getScheme("apiKey");
-            if (roles != null && requirement.getScheme("bearer") == null) {
-                requirements.add(OASFactory.createSecurityRequirement().addScheme("bearer", roles));
-            }
+            requirement.getSchemes().values().forEach(scopes -> {
+                if (scopes != null) {
+                    scopes.stream().filter(r -> !roles.contains(r)).forEach(roles::add);
+                }
+            });
         }
-        operation.setSecurity(requirements);
+        operation.setSecurity(List.of(
+                OASFactory.createSecurityRequirement().addScheme("apiKey", List.of()),
+                OASFactory.createSecurityRequirement().addScheme("bearer", List.of())));
+        if (!roles.isEmpty()) {
+            String role = String.join(" or ", roles);
+            operation.addExtension("x-required-role", role);
+            String note = "Required role: " + role + ("OPERATOR".equals(role) ? " (the bootstrap key)." : " (or a higher one).");
+            operation.setDescription(operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
+        }
         responses.removeAPIResponse("401");
         responses.removeAPIResponse("403");
         add(responses, "401", "No API key, or an unknown or revoked one.");

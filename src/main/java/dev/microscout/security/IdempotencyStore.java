@@ -68,7 +68,8 @@ public class IdempotencyStore {
                     return null;
                 }
                 int status = r.getInt("status");
-                return new Stored(r.getString("request_hash"), r.wasNull() ? null : status, r.getString("headers"),
+                Integer completedStatus = r.wasNull() ? null : status;
+                return new Stored(r.getString("request_hash"), completedStatus, r.getString("headers"),
                         r.getString("body"), r.getTimestamp("created_at").toInstant());
             }
         } catch (SQLException e) {
