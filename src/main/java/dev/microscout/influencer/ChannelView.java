@@ -20,5 +20,7 @@ public record ChannelView(
         @Schema(description = "Derived from followers at every change.", examples = "MICRO") Tier tier,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Optimistic-locking version; the channel's ETag.", examples = "0") long version) {
+        @Schema(description = "Optimistic-locking version; the channel's ETag.", examples = "0") long version,
+        @Schema(description = "Key metrics; absent until posts or follower snapshots arrive.")
+        dev.microscout.metrics.MetricsViews.MetricsSummary metrics) {
 }

@@ -3,20 +3,24 @@ package dev.microscout.influencer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.microscout.metrics.MetricsViews.MetricsSummary;
 
 /** Entities to API records; entities never leave the service layer. */
 final class InfluencerMapper {
     private InfluencerMapper() {
     }
 
-    static InfluencerView toView(Influencer i) {
+    static InfluencerView toView(Influencer i, Map<UUID, MetricsSummary> metrics) {
         return new InfluencerView(i.id, i.displayName, i.bio, i.country, i.city,
                 Arrays.asList(i.languages),
                 i.contactEmail,
                 niches(i),
                 i.rateCurrency == null ? null : new RateCard(i.rateCurrency, i.ratePrice),
                 i.tier, i.maxFollowers,
-                i.channels.stream().map(InfluencerMapper::toView).toList(),
+                i.channels.stream().map(c -> toView(c, metrics.get(c.id))).toList(),
                 i.createdAt, i.updatedAt, i.version);
     }
 
@@ -27,9 +31,9 @@ final class InfluencerMapper {
                 .toList();
     }
 
-    static ChannelView toView(Channel c) {
+    static ChannelView toView(Channel c, MetricsSummary metrics) {
         return new ChannelView(c.id, c.influencer.id, c.platform, c.handle, c.url, c.followers, c.following,
-                c.verified, c.audience, c.tier, c.createdAt, c.updatedAt, c.version);
+                c.verified, c.audience, c.tier, c.createdAt, c.updatedAt, c.version, metrics);
     }
 
     static InfluencerUpdate toUpdate(Influencer i) {

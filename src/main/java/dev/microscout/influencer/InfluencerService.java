@@ -60,6 +60,14 @@ public class InfluencerService {
     Validator validator;
     @Inject
     ObjectMapper json;
+    @Inject
+    jakarta.enterprise.event.Event<ChannelChanged> channelChanged;
+    @Inject
+    dev.microscout.metrics.ChannelMetricsService metrics;
+
+    /** A channel's fields changed through the API (not through snapshots); observers run in the same transaction. */
+    public record ChannelChanged(UUID channelId) {
+    }
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
@@ -98,12 +106,12 @@ public class InfluencerService {
         refreshDerived(influencer);
         influencer.persist();
         flushGuardingHandles();
-        return InfluencerMapper.toView(influencer);
+        return view(influencer);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public InfluencerView get(UUID id) {
-        return InfluencerMapper.toView(load(id));
+        return view(load(id));
     }
 
     @Transactional
@@ -116,7 +124,7 @@ public class InfluencerService {
         }
         applyProfile(influencer, body, now());
         influencer.persistAndFlush();
-        return InfluencerMapper.toView(influencer);
+        return view(influencer);
     }
 
     @Transactional
@@ -175,8 +183,10 @@ public class InfluencerService {
         }
         PanacheQuery<Influencer> query = Influencer.find(where.toString(), sortOf(sort), params);
         long total = query.count();
-        List<InfluencerView> items = query.page(Page.of(page, size)).list().stream()
-                .map(InfluencerMapper::toView).toList();
+        List<Influencer> found = query.page(Page.of(page, size)).list();
+        Map<UUID, dev.microscout.metrics.MetricsViews.MetricsSummary> summaries =
+                metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
+        List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries)).toList();
         return new InfluencerPage(items, page, size, total);
     }
 
@@ -200,12 +210,14 @@ public class InfluencerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ChannelView> channels(UUID influencerId) {
-        return load(influencerId).channels.stream().map(InfluencerMapper::toView).toList();
+        Influencer influencer = load(influencerId);
+        var summaries = metrics.summaries(influencer.channels);
+        return influencer.channels.stream().map(c -> InfluencerMapper.toView(c, summaries.get(c.id))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChannelView channel(UUID influencerId, UUID channelId) {
-        return InfluencerMapper.toView(loadChannel(influencerId, channelId));
+        return view(loadChannel(influencerId, channelId));
     }
 
     @Transactional
@@ -229,7 +241,7 @@ public class InfluencerService {
         touch(influencer, now);
         channel.persist();
         flushGuardingHandles();
-        return InfluencerMapper.toView(channel);
+        return view(channel);
     }
 
     @Transactional
@@ -245,7 +257,8 @@ public class InfluencerService {
         applyChannel(channel, input, now);
         touch(channel.influencer, now);
         flushGuardingHandles();
-        return InfluencerMapper.toView(channel);
+        channelChanged.fire(new ChannelChanged(channel.id));
+        return view(channel);
     }
 
     @Transactional
@@ -281,6 +294,14 @@ public class InfluencerService {
     }
 
     // ---- internals -------------------------------------------------------------------------
+
+    private InfluencerView view(Influencer influencer) {
+        return InfluencerMapper.toView(influencer, metrics.summaries(influencer.channels));
+    }
+
+    private ChannelView view(Channel channel) {
+        return InfluencerMapper.toView(channel, metrics.summaries(List.of(channel)).get(channel.id));
+    }
 
     Influencer load(UUID id) {
         return Influencer.<Influencer>findByIdOptional(id).orElseThrow(() -> new NotFound("Influencer", id));

@@ -36,7 +36,7 @@ public record PostInput(
         @Min(0) @Max(MAX_COUNT) @Schema(description = "Mentions of the post or the brand (default 0).", examples = "5") Long mentions,
         @Size(max = 30)
         @Schema(description = "Hashtags or topics, without #.", examples = "[\"skincare\", \"sunscreen\"]")
-        List<@NotNull @Pattern(regexp = "^#?[\\p{L}\\p{N}_-]{1,100}$", message = "must be one word of letters, digits, _ or -") String> tags) {
+        List<@NotNull @Pattern(regexp = "^#?[A-Za-z0-9_\\u00C0-\\uFFFF-]{1,100}$", message = "must be one word of letters, digits, _ or -") String> tags) {
 
     static final long MAX_COUNT = 100_000_000_000L;
 }

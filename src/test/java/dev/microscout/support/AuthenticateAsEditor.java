@@ -7,7 +7,7 @@ import io.restassured.filter.Filter;
 
 /**
  * Every API test calls as the test organisation's ADMIN unless it sends its own X-API-Key or
- * Authorization header (an empty X-API-Key means "no key").
+ * Authorization header (an empty X-API-Key means "no key"). JSON decimals are read as double.
  */
 public class AuthenticateAsEditor implements QuarkusTestBeforeEachCallback {
 
@@ -21,5 +21,8 @@ public class AuthenticateAsEditor implements QuarkusTestBeforeEachCallback {
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         RestAssured.replaceFiltersWith(DEFAULT_KEY);
+        // Decimals as double, so exact figures compare exactly.
+        RestAssured.config = RestAssured.config().jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
     }
 }

@@ -1,0 +1,469 @@
+package dev.microscout.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microscout.common.FieldError;
+import dev.microscout.common.InvalidInput;
+import dev.microscout.common.NotFound;
+import dev.microscout.influencer.Channel;
+import dev.microscout.influencer.InfluencerService;
+import dev.microscout.metrics.MetricsViews.AuthenticityView;
+import dev.microscout.metrics.MetricsViews.ChannelMetricsView;
+import dev.microscout.metrics.MetricsViews.MetricsSummary;
+import dev.microscout.metrics.MetricsViews.PeerView;
+import dev.microscout.metrics.MetricsViews.PostBatchResult;
+import dev.microscout.metrics.MetricsViews.PostPage;
+import dev.microscout.metrics.MetricsViews.PostView;
+import dev.microscout.metrics.MetricsViews.SnapshotBatchResult;
+import dev.microscout.metrics.MetricsViews.WindowView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores posts and follower snapshots and recomputes the channel's metrics in the same transaction, so a
+ * read never sees posts without the figures they produce. Plain SQL on the session's connection: batches
+ * of up to 1,000 rows are upserted in one round trip each.
+ */
+@ApplicationScoped
+public class ChannelMetricsService {
+
+    /** Snapshots older than this play no part in growth or jump detection. */
+    static final int SNAPSHOT_HISTORY_DAYS = 400;
+
+    private final ChannelMetricsCalculator calculator = new ChannelMetricsCalculator();
+    private final AuthenticityAnalyzer analyzer = new AuthenticityAnalyzer();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    InfluencerService influencers;
+    @Inject
+    PeerBaselineService baselines;
+    @Inject
+    MetricsConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<ChannelMetricsChanged> changed;
+
+    /** Fired after a channel's metrics were stored, in the same transaction (reputation follows authenticity). */
+    public record ChannelMetricsChanged(UUID channelId, UUID influencerId) {
+    }
+
+    /** What is stored in channel_metrics.detail. */
+    record StoredDetail(ChannelMetrics metrics, Authenticity authenticity) {
+    }
+
+    @Transactional
+    public PostBatchResult ingestPosts(UUID channelId, PostBatch batch) {
+        Channel channel = channel(channelId);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < batch.posts().size(); i++) {
+            Integer earlier = seen.putIfAbsent(batch.posts().get(i).externalId(), i);
+            if (earlier != null) {
+                errors.add(new FieldError("posts[" + i + "].externalId", "repeats posts[" + earlier + "]"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        int[] counts = session().doReturningWork(c -> upsertPosts(c, channelId, batch.posts()));
+        ChannelMetricsView metrics = recompute(channel);
+        return new PostBatchResult(counts[0], counts[1], metrics);
+    }
+
+    @Transactional
+    public SnapshotBatchResult ingestSnapshots(UUID channelId, SnapshotBatch batch) {
+        Channel channel = channel(channelId);
+        List<FieldError> errors = new ArrayList<>();
+        Map<LocalDate, Integer> seen = new HashMap<>();
+        for (int i = 0; i < batch.snapshots().size(); i++) {
+            Integer earlier = seen.putIfAbsent(batch.snapshots().get(i).date(), i);
+            if (earlier != null) {
+                errors.add(new FieldError("snapshots[" + i + "].date", "repeats snapshots[" + earlier + "]"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        session().doWork(c -> upsertSnapshots(c, channelId, batch.snapshots()));
+        Long newest = session().doReturningWork(c -> newestSnapshot(c, channelId));
+        if (newest != null && newest != channel.followers) {
+            influencers.updateFollowers(channel, newest);
+        }
+        ChannelMetricsView metrics = recompute(channel);
+        return new SnapshotBatchResult(batch.snapshots().size(), channel.followers, channel.tier.name(), metrics);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PostPage posts(UUID channelId, int page, int size) {
+        channel(channelId);
+        return session().doReturningWork(c -> {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("select count(*) from post where channel_id = ?")) {
+                s.setObject(1, channelId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    total = r.getLong(1);
+                }
+            }
+            List<PostView> items = new ArrayList<>();
+            // post_channel_posted_idx serves the order and the page.
+            try (PreparedStatement s = c.prepareStatement("select * from post where channel_id = ? "
+                    + "order by posted_at desc, id desc limit ? offset ?")) {
+                s.setObject(1, channelId);
+                s.setInt(2, size);
+                s.setLong(3, (long) page * size);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        PostSample sample = sample(r);
+                        items.add(new PostView(r.getString("external_id"), r.getObject("posted_at", OffsetDateTime.class),
+                                sample.format(), sample.sponsored(), sample.views(), sample.reach(), sample.likes(),
+                                sample.comments(), sample.saves(), sample.shares(), sample.linkClicks(), sample.dms(),
+                                sample.mentions(), List.of((String[]) r.getArray("tags").getArray()), sample.engagements(),
+                                r.getObject("updated_at", OffsetDateTime.class)));
+                    }
+                }
+            }
+            return new PostPage(items, page, size, total);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChannelMetricsView metrics(UUID channelId) {
+        Channel channel = channel(channelId);
+        StoredRow row = session().doReturningWork(c -> stored(c, channelId));
+        if (row == null) {
+            // Nothing ingested yet: every figure is unknown and computedAt is absent.
+            return view(channel, empty(channel), null);
+        }
+        return view(channel, row.detail(), row.computedAt());
+    }
+
+    /** Summaries for channel reads, one query for all the given channels. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, MetricsSummary> summaries(List<Channel> channels) {
+        if (channels.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Channel> byId = new HashMap<>();
+        channels.forEach(ch -> byId.put(ch.id, ch));
+        return session().doReturningWork(c -> {
+            Map<UUID, MetricsSummary> result = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select channel_id, engagement_rate, authenticity, posts_in_window, "
+                    + "sample_too_small, computed_at from channel_metrics where channel_id = any(?)")) {
+                s.setArray(1, c.createArrayOf("uuid", byId.keySet().toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        UUID id = r.getObject("channel_id", UUID.class);
+                        double er = r.getDouble("engagement_rate");
+                        Double rate = r.wasNull() ? null : er;
+                        Channel ch = byId.get(id);
+                        result.put(id, new MetricsSummary(rate, percentile(ch, rate), r.getInt("authenticity"),
+                                r.getInt("posts_in_window"), r.getBoolean("sample_too_small"),
+                                r.getObject("computed_at", OffsetDateTime.class)));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Recomputes and stores one channel's metrics and authenticity; called inside the writing transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChannelMetricsView recompute(Channel channel) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        MetricsWindow window = config.window();
+        List<PostSample> posts = session().doReturningWork(c -> windowPosts(c, channel.id, now, window));
+        List<FollowerPoint> snapshots = session().doReturningWork(c -> snapshots(c, channel.id, now));
+        ChannelMetrics metrics = calculator.compute(channel.followers, posts, snapshots, channel.influencer.ratePrice, window, now);
+        PeerBaseline peers = baselines.of(channel.platform.name(), channel.tier.name());
+        Authenticity authenticity = analyzer.analyze(AuthenticityInput.of(metrics, channel.following, snapshots,
+                peers == null ? null : peers.medianEngagementRate()));
+        StoredDetail detail = new StoredDetail(metrics, authenticity);
+        OffsetDateTime computedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        session().doWork(c -> store(c, channel.id, detail, computedAt));
+        changed.fire(new ChannelMetricsChanged(channel.id, channel.influencer.id));
+        return view(channel, detail, computedAt);
+    }
+
+    /** A channel edited through the catalogue API: its figures follow its new followers and following. */
+    void onChannelChanged(@jakarta.enterprise.event.Observes InfluencerService.ChannelChanged event) {
+        Channel channel = Channel.findById(event.channelId());
+        if (channel != null) {
+            recomputeIfTracked(channel);
+        }
+    }
+
+    /** Recomputes a channel that already has metrics, e.g. after its followers or following changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeIfTracked(Channel channel) {
+        Boolean tracked = session().doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("select 1 from channel_metrics where channel_id = ?")) {
+                s.setObject(1, channel.id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+        if (tracked) {
+            recompute(channel);
+        }
+    }
+
+    // ---- views -----------------------------------------------------------------------------
+
+    private ChannelMetricsView view(Channel channel, StoredDetail detail, OffsetDateTime computedAt) {
+        ChannelMetrics m = detail.metrics();
+        MetricsWindow window = config.window();
+        PeerBaseline peers = baselines.of(channel.platform.name(), channel.tier.name());
+        Double rate = m.engagementRate().value();
+        PeerView peerView = new PeerView(channel.platform.name(), channel.tier.name(),
+                peers == null ? null : peers.channels(),
+                peers == null ? null : peers.medianEngagementRate(),
+                percentile(channel, rate),
+                peers == null ? null : peers.exact(),
+                peers == null ? null : peers.computedAt());
+        return new ChannelMetricsView(channel.id, channel.platform.name(), channel.tier.name(), channel.followers, computedAt,
+                new WindowView(window.days(), window.maxPosts(), OffsetDateTime.ofInstant(m.windowStart(), ZoneOffset.UTC),
+                        OffsetDateTime.ofInstant(m.windowEnd(), ZoneOffset.UTC), m.postsInWindow()),
+                m.sampleTooSmall(), m.engagementRate(), m.viewEngagementRate(), m.microConversionRate(), m.amplificationRate(),
+                m.conversationRate(), m.growthRate30d(), m.postsPerWeek(), m.postingConsistency(), m.sponsoredShare(),
+                m.sponsoredEngagementRatio(), m.estimatedCostPerEngagement(), channel.influencer.rateCurrency, peerView,
+                new AuthenticityView(detail.authenticity().score(), detail.authenticity().signals(), detail.authenticity().skipped()));
+    }
+
+    private Double percentile(Channel channel, Double rate) {
+        PeerBaseline peers = baselines.of(channel.platform.name(), channel.tier.name());
+        return rate == null || peers == null ? null : peers.shareBelow(rate);
+    }
+
+    private StoredDetail empty(Channel channel) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ChannelMetrics metrics = calculator.compute(channel.followers, List.of(), List.of(), channel.influencer.ratePrice,
+                config.window(), now);
+        return new StoredDetail(metrics, analyzer.analyze(AuthenticityInput.of(metrics, channel.following, List.of(), null)));
+    }
+
+    // ---- SQL -------------------------------------------------------------------------------
+
+    private Channel channel(UUID channelId) {
+        Channel channel = Channel.findById(channelId);
+        if (channel == null) {
+            throw new NotFound("Channel", channelId);
+        }
+        return channel;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+
+    private static int[] upsertPosts(Connection c, UUID channelId, List<PostInput> posts) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select external_id from post where channel_id = ? and external_id = any(?)")) {
+            s.setObject(1, channelId);
+            s.setArray(2, c.createArrayOf("varchar", posts.stream().map(PostInput::externalId).toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    existing.add(r.getString(1));
+                }
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into post (channel_id, external_id, posted_at, format, sponsored, views, reach, likes, comments, saves,
+                                  shares, link_clicks, dms, mentions, tags, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (channel_id, external_id) do update set
+                    posted_at = excluded.posted_at, format = excluded.format, sponsored = excluded.sponsored,
+                    views = excluded.views, reach = excluded.reach, likes = excluded.likes, comments = excluded.comments,
+                    saves = excluded.saves, shares = excluded.shares, link_clicks = excluded.link_clicks, dms = excluded.dms,
+                    mentions = excluded.mentions, tags = excluded.tags, updated_at = excluded.updated_at""")) {
+            for (PostInput p : posts) {
+                s.setObject(1, channelId);
+                s.setString(2, p.externalId());
+                s.setTimestamp(3, Timestamp.from(p.postedAt().toInstant()));
+                s.setString(4, p.format().name());
+                s.setBoolean(5, Boolean.TRUE.equals(p.sponsored()));
+                setNullableLong(s, 6, p.views());
+                setNullableLong(s, 7, p.reach());
+                s.setLong(8, p.likes());
+                s.setLong(9, p.comments());
+                s.setLong(10, orZero(p.saves()));
+                s.setLong(11, orZero(p.shares()));
+                s.setLong(12, orZero(p.linkClicks()));
+                s.setLong(13, orZero(p.dms()));
+                s.setLong(14, orZero(p.mentions()));
+                s.setArray(15, c.createArrayOf("varchar", p.tags() == null ? new Object[0]
+                        : p.tags().stream().map(t -> t.startsWith("#") ? t.substring(1) : t).map(String::toLowerCase).distinct().toArray()));
+                s.setTimestamp(16, now);
+                s.setTimestamp(17, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        int updated = (int) posts.stream().map(PostInput::externalId).filter(existing::contains).count();
+        return new int[]{posts.size() - updated, updated};
+    }
+
+    private static void upsertSnapshots(Connection c, UUID channelId, List<SnapshotInput> snapshots) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into follower_snapshot (channel_id, snapshot_date, followers) values (?, ?, ?)
+                on conflict (channel_id, snapshot_date) do update set followers = excluded.followers""")) {
+            for (SnapshotInput snapshot : snapshots) {
+                s.setObject(1, channelId);
+                s.setObject(2, snapshot.date());
+                s.setLong(3, snapshot.followers());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static Long newestSnapshot(Connection c, UUID channelId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select followers from follower_snapshot where channel_id = ? order by snapshot_date desc limit 1")) {
+            s.setObject(1, channelId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : null;
+            }
+        }
+    }
+
+    private static List<PostSample> windowPosts(Connection c, UUID channelId, Instant now, MetricsWindow window) throws SQLException {
+        List<PostSample> posts = new ArrayList<>();
+        // post_channel_posted_idx: a range scan of the channel's newest posts.
+        try (PreparedStatement s = c.prepareStatement("select * from post where channel_id = ? and posted_at >= ? and posted_at <= ? "
+                + "order by posted_at desc limit ?")) {
+            s.setObject(1, channelId);
+            s.setTimestamp(2, Timestamp.from(now.minus(Duration.ofDays(window.days()))));
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setInt(4, window.maxPosts());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    posts.add(sample(r));
+                }
+            }
+        }
+        return posts;
+    }
+
+    private static List<FollowerPoint> snapshots(Connection c, UUID channelId, Instant now) throws SQLException {
+        List<FollowerPoint> points = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select snapshot_date, followers from follower_snapshot "
+                + "where channel_id = ? and snapshot_date >= ? order by snapshot_date")) {
+            s.setObject(1, channelId);
+            s.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(SNAPSHOT_HISTORY_DAYS));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    points.add(new FollowerPoint(r.getObject(1, LocalDate.class), r.getLong(2)));
+                }
+            }
+        }
+        return points;
+    }
+
+    private static PostSample sample(ResultSet r) throws SQLException {
+        long views = r.getLong("views");
+        Long viewsOrNull = r.wasNull() ? null : views;
+        long reach = r.getLong("reach");
+        Long reachOrNull = r.wasNull() ? null : reach;
+        return new PostSample(r.getTimestamp("posted_at").toInstant(), PostFormat.valueOf(r.getString("format")),
+                r.getBoolean("sponsored"), viewsOrNull, reachOrNull, r.getLong("likes"), r.getLong("comments"),
+                r.getLong("saves"), r.getLong("shares"), r.getLong("link_clicks"), r.getLong("dms"), r.getLong("mentions"));
+    }
+
+    private void store(Connection c, UUID channelId, StoredDetail detail, OffsetDateTime computedAt) throws SQLException {
+        ChannelMetrics m = detail.metrics();
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into channel_metrics (channel_id, computed_at, window_start, window_end, posts_in_window, sample_too_small,
+                                             engagement_rate, authenticity, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (channel_id) do update set
+                    computed_at = excluded.computed_at, window_start = excluded.window_start, window_end = excluded.window_end,
+                    posts_in_window = excluded.posts_in_window, sample_too_small = excluded.sample_too_small,
+                    engagement_rate = excluded.engagement_rate, authenticity = excluded.authenticity, detail = excluded.detail""")) {
+            s.setObject(1, channelId);
+            s.setObject(2, computedAt);
+            s.setTimestamp(3, Timestamp.from(m.windowStart()));
+            s.setTimestamp(4, Timestamp.from(m.windowEnd()));
+            s.setInt(5, m.postsInWindow());
+            s.setBoolean(6, m.sampleTooSmall());
+            if (m.engagementRate().value() == null) {
+                s.setNull(7, Types.DOUBLE);
+            } else {
+                s.setDouble(7, m.engagementRate().value());
+            }
+            s.setInt(8, detail.authenticity().score());
+            s.setString(9, json.writeValueAsString(detail));
+            s.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record StoredRow(StoredDetail detail, OffsetDateTime computedAt) {
+    }
+
+    private StoredRow stored(Connection c, UUID channelId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select detail, computed_at from channel_metrics where channel_id = ?")) {
+            s.setObject(1, channelId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                return new StoredRow(storage().readValue(r.getString(1), StoredDetail.class), r.getObject(2, OffsetDateTime.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private volatile ObjectMapper storage;
+
+    /** Stored details carry derived members (e.g. Figure.known) that are not constructor arguments: ignore them on read. */
+    private ObjectMapper storage() {
+        if (storage == null) {
+            storage = json.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        }
+        return storage;
+    }
+
+    private static void setNullableLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}
