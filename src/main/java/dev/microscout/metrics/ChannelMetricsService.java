@@ -69,6 +69,21 @@ public class ChannelMetricsService {
     ObjectMapper json;
     @Inject
     Event<ChannelMetricsChanged> changed;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private volatile io.micrometer.core.instrument.Timer recomputeTimer;
+
+    /** Time of one channel's recomputation (window query, formulas, authenticity, upsert), as /q/metrics shows it. */
+    private io.micrometer.core.instrument.Timer recomputeTimer() {
+        if (recomputeTimer == null) {
+            recomputeTimer = io.micrometer.core.instrument.Timer.builder("microscout.metrics.recompute")
+                    .description("Recomputation of one channel's metrics after posts or snapshots")
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .register(registry);
+        }
+        return recomputeTimer;
+    }
 
     /** Fired after a channel's metrics were stored, in the same transaction (reputation follows authenticity). */
     public record ChannelMetricsChanged(UUID channelId, UUID influencerId) {
@@ -197,6 +212,15 @@ public class ChannelMetricsService {
     /** Recomputes and stores one channel's metrics and authenticity; called inside the writing transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ChannelMetricsView recompute(Channel channel) {
+        long started = System.nanoTime();
+        try {
+            return recomputeNow(channel);
+        } finally {
+            recomputeTimer().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ChannelMetricsView recomputeNow(Channel channel) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         MetricsWindow window = config.window();
         List<PostSample> posts = session().doReturningWork(c -> windowPosts(c, channel.id, now, window));
