@@ -36,6 +36,10 @@ public class DemoDataLoader {
     InfluencerService influencers;
     @Inject
     Validator validator;
+    @Inject
+    dev.microscout.metrics.ChannelMetricsService metrics;
+    @Inject
+    dev.microscout.metrics.PeerBaselineService baselines;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -61,17 +65,46 @@ public class DemoDataLoader {
     public List<UUID> load(int count, long seed) {
         long started = System.nanoTime();
         DemoCatalogue catalogue = new DemoCatalogue(seed);
+        DemoActivity activity = new DemoActivity(catalogue);
+        java.time.Instant now = java.time.Instant.now();
         List<UUID> ids = new ArrayList<>(count);
+        List<UUID> channelIds = new ArrayList<>();
         for (int from = 0; from < count; from += BATCH_SIZE) {
+            int first = from;
             List<InfluencerCreate> batch = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + BATCH_SIZE); i++) {
                 batch.add(validated(catalogue.influencer(i)));
             }
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(c -> ids.add(influencers.create(c).id())));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int k = 0; k < batch.size(); k++) {
+                    InfluencerCreate creator = batch.get(k);
+                    dev.microscout.influencer.InfluencerView created = influencers.create(creator);
+                    ids.add(created.id());
+                    for (int position = 0; position < creator.channels().size(); position++) {
+                        UUID channelId = channelOf(created, creator.channels().get(position));
+                        metrics.ingestSnapshots(channelId, activity.snapshots(first + k, creator, position, now));
+                        metrics.ingestPosts(channelId, activity.posts(first + k, creator, position, now));
+                        channelIds.add(channelId);
+                    }
+                }
+            });
         }
-        LOG.infof("Loaded %d demo influencers (seed %d) in %d ms", ids.size(), seed,
-                (System.nanoTime() - started) / 1_000_000);
+        // The peer-based authenticity checks need baselines, which need every channel's metrics: a second pass.
+        baselines.refresh();
+        for (int from = 0; from < channelIds.size(); from += BATCH_SIZE) {
+            List<UUID> slice = channelIds.subList(from, Math.min(channelIds.size(), from + BATCH_SIZE));
+            QuarkusTransaction.requiringNew().run(() -> slice.forEach(metrics::recompute));
+        }
+        LOG.infof("Loaded %d demo influencers with %d channels, their posts and follower histories (seed %d) in %d ms",
+                ids.size(), channelIds.size(), seed, (System.nanoTime() - started) / 1_000_000);
         return ids;
+    }
+
+    private static UUID channelOf(dev.microscout.influencer.InfluencerView created, dev.microscout.influencer.ChannelInput input) {
+        String handle = input.handle().startsWith("@") ? input.handle().substring(1) : input.handle();
+        return created.channels().stream()
+                .filter(c -> c.platform() == input.platform() && c.handle().equalsIgnoreCase(handle))
+                .findFirst().orElseThrow().id();
     }
 
     /** The service trusts the resource to run Bean Validation; here the loader is the edge, so it does. */

@@ -236,6 +236,12 @@ public class ChannelMetricsService {
         return view(channel, detail, computedAt);
     }
 
+    /** Recomputes one channel by id (e.g. after the peer baselines moved). */
+    @Transactional
+    public void recompute(UUID channelId) {
+        recompute(channel(channelId));
+    }
+
     /** A channel edited through the catalogue API: its figures follow its new followers and following. */
     void onChannelChanged(@jakarta.enterprise.event.Observes InfluencerService.ChannelChanged event) {
         Channel channel = Channel.findById(event.channelId());
