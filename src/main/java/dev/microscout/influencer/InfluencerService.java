@@ -69,6 +69,13 @@ public class InfluencerService {
     public record ChannelChanged(UUID channelId) {
     }
 
+    /** An influencer's profile or channels changed; observers (the search index) run in the same transaction. */
+    public record InfluencerChanged(UUID influencerId) {
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<InfluencerChanged> influencerChanged;
+
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
         NicheTaxonomy taxonomy = niches.taxonomy();
@@ -106,6 +113,7 @@ public class InfluencerService {
         refreshDerived(influencer);
         influencer.persist();
         flushGuardingHandles();
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(influencer);
     }
 
@@ -124,6 +132,7 @@ public class InfluencerService {
         }
         applyProfile(influencer, body, now());
         influencer.persistAndFlush();
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(influencer);
     }
 
@@ -241,6 +250,7 @@ public class InfluencerService {
         touch(influencer, now);
         channel.persist();
         flushGuardingHandles();
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(channel);
     }
 
@@ -258,6 +268,7 @@ public class InfluencerService {
         touch(channel.influencer, now);
         flushGuardingHandles();
         channelChanged.fire(new ChannelChanged(channel.id));
+        influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
         return view(channel);
     }
 
@@ -281,6 +292,7 @@ public class InfluencerService {
         }
         influencer.channels.remove(channel);
         touch(influencer, now());
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
     }
 
     /** Applies a new follower count (e.g. from a snapshot): the tier follows, the change is recorded. */
@@ -291,6 +303,7 @@ public class InfluencerService {
         channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, followers, now);
         channel.updatedAt = now;
         touch(channel.influencer, now);
+        influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
     }
 
     // ---- internals -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.util.Map;
 public class NicheService {
 
     private volatile NicheTaxonomy cached;
+    private volatile Map<String, Integer> positions;
 
     /** The taxonomy changes rarely (admins only); it is cached and dropped on every change. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -30,6 +31,32 @@ public class NicheService {
 
     public void invalidate() {
         cached = null;
+        positions = null;
+    }
+
+    /** Display names by slug. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (Niche niche : Niche.<Niche>listAll()) {
+            names.put(niche.slug, niche.name);
+        }
+        return names;
+    }
+
+    /** Each niche's slot in the per-root search vectors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Integer> positions() {
+        Map<String, Integer> current = positions;
+        if (current == null) {
+            Map<String, Integer> loaded = new HashMap<>();
+            for (Niche niche : Niche.<Niche>listAll()) {
+                loaded.put(niche.slug, (int) niche.position);
+            }
+            current = Map.copyOf(loaded);
+            positions = current;
+        }
+        return current;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
