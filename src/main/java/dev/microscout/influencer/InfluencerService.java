@@ -1,14 +1,12 @@
 package dev.microscout.influencer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.common.Conflict;
 import dev.microscout.common.Etags;
 import dev.microscout.common.FieldError;
 import dev.microscout.common.InvalidInput;
-import dev.microscout.common.Malformed;
-import dev.microscout.common.UnreadableJson;
+import dev.microscout.common.MergePatch;
 import dev.microscout.common.NotFound;
 import dev.microscout.niche.NicheService;
 import dev.microscout.niche.NicheTaxonomy;
@@ -23,8 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.OffsetDateTime;
@@ -37,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Writes and reads of influencer profiles and their channels; every write is one transaction. */
@@ -295,21 +290,7 @@ public class InfluencerService {
     }
 
     private <T> T merge(T current, JsonNode patch, Class<T> type) {
-        if (patch == null || !patch.isObject()) {
-            throw new Malformed("A merge patch must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
-        }
-        JsonNode merged = MergePatch.apply(json.valueToTree(current), patch);
-        T result;
-        try {
-            result = json.treeToValue(merged, type);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableJson(e);
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(result);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return result;
+        return MergePatch.applyTo(current, patch, type, json, validator);
     }
 
     private void ensureHandleFree(Platform platform, String rawHandle, UUID exceptChannel, String field) {
