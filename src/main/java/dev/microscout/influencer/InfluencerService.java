@@ -18,6 +18,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -55,6 +56,8 @@ public class InfluencerService {
     Validator validator;
     @Inject
     ObjectMapper json;
+    @Inject
+    Event<ChannelsChanged> channelsChanged;
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
@@ -224,6 +227,7 @@ public class InfluencerService {
         touch(influencer, now);
         channel.persist();
         flushGuardingHandles();
+        channelsChanged.fire(new ChannelsChanged(influencerId));
         return InfluencerMapper.toView(channel);
     }
 
@@ -240,6 +244,7 @@ public class InfluencerService {
         applyChannel(channel, input, now);
         touch(channel.influencer, now);
         flushGuardingHandles();
+        channelsChanged.fire(new ChannelsChanged(influencerId));
         return InfluencerMapper.toView(channel);
     }
 
@@ -263,6 +268,7 @@ public class InfluencerService {
         }
         influencer.channels.remove(channel);
         touch(influencer, now());
+        channelsChanged.fire(new ChannelsChanged(influencerId));
     }
 
     /** Applies a new follower count (e.g. from a snapshot): the tier follows, the change is recorded. */
