@@ -42,13 +42,16 @@ public class SearchIndexer {
     EntityManager em;
     @Inject
     NicheService niches;
+    @Inject
+    dev.microscout.reputation.ReputationService reputation;
 
     void onInfluencerChanged(@Observes InfluencerService.InfluencerChanged event) {
         reindex(event.influencerId());
     }
 
+    /** Authenticity moved: the reputation follows, and its recomputation reindexes (see onReputationChanged). */
     void onMetricsChanged(@Observes ChannelMetricsService.ChannelMetricsChanged event) {
-        reindex(event.influencerId());
+        reputation.recompute(event.influencerId());
     }
 
     void onReputationChanged(@Observes InfluencerChanged event) {

@@ -1,14 +1,12 @@
 package dev.microscout.influencer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.common.Conflict;
 import dev.microscout.common.Etags;
 import dev.microscout.common.FieldError;
 import dev.microscout.common.InvalidInput;
-import dev.microscout.common.Malformed;
-import dev.microscout.common.UnreadableJson;
+import dev.microscout.common.MergePatch;
 import dev.microscout.common.NotFound;
 import dev.microscout.niche.NicheService;
 import dev.microscout.niche.NicheTaxonomy;
@@ -20,11 +18,10 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.OffsetDateTime;
@@ -37,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Writes and reads of influencer profiles and their channels; every write is one transaction. */
@@ -75,6 +71,8 @@ public class InfluencerService {
 
     @Inject
     jakarta.enterprise.event.Event<InfluencerChanged> influencerChanged;
+    @Inject
+    Event<ChannelsChanged> channelsChanged;
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
@@ -250,6 +248,7 @@ public class InfluencerService {
         touch(influencer, now);
         channel.persist();
         flushGuardingHandles();
+        channelsChanged.fire(new ChannelsChanged(influencerId));
         influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(channel);
     }
@@ -268,6 +267,7 @@ public class InfluencerService {
         touch(channel.influencer, now);
         flushGuardingHandles();
         channelChanged.fire(new ChannelChanged(channel.id));
+        channelsChanged.fire(new ChannelsChanged(influencerId));
         influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
         return view(channel);
     }
@@ -292,6 +292,7 @@ public class InfluencerService {
         }
         influencer.channels.remove(channel);
         touch(influencer, now());
+        channelsChanged.fire(new ChannelsChanged(influencerId));
         influencerChanged.fire(new InfluencerChanged(influencer.id));
     }
 
@@ -329,21 +330,7 @@ public class InfluencerService {
     }
 
     private <T> T merge(T current, JsonNode patch, Class<T> type) {
-        if (patch == null || !patch.isObject()) {
-            throw new Malformed("A merge patch must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
-        }
-        JsonNode merged = MergePatch.apply(json.valueToTree(current), patch);
-        T result;
-        try {
-            result = json.treeToValue(merged, type);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableJson(e);
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(result);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return result;
+        return MergePatch.applyTo(current, patch, type, json, validator);
     }
 
     private void ensureHandleFree(Platform platform, String rawHandle, UUID exceptChannel, String field) {

@@ -80,7 +80,9 @@ class SearchApiTest {
 
     @Test
     void nicheFitBeatsEngagementUnderDefaultWeightsAndEngagementWinsWhenWeighted() {
-        // X MICRO is this test's peer group: A has rate 0.00525, B 0.105; percentiles 0 and 1/2.
+        // X MICRO is this test's peer group: A has rate 0.00525, B 0.105; percentiles 0 and 1/2. The baselines are
+        // refreshed first so that no earlier group (e.g. deleted demo creators) judges A's authenticity.
+        refreshBaselines();
         String[] a = creator("X", 20_000, Map.of("skincare", 1.0), Map.of());
         String[] b = creator("X", 20_000, Map.of("makeup", 1.0), Map.of());
         posts(a[1], 100);
@@ -228,6 +230,7 @@ class SearchApiTest {
 
     @Test
     void minAuthenticityLeavesOutChannelsWithBoughtEngagement() {
+        refreshBaselines();
         String[] clean = creator("FACEBOOK", 20_000, Map.of("finance", 1.0), Map.of());
         String[] bought = creator("FACEBOOK", 20_000, Map.of("finance", 1.0), Map.of());
         posts(clean[1], 400);
