@@ -34,6 +34,39 @@ public class NicheService {
         positions = null;
     }
 
+    /**
+     * Adds a niche under a parent (or at the top). It takes the next free position of its root's subtree, so the
+     * search vectors of existing creators stay valid: they simply have no weight in the new slot.
+     */
+    @Transactional
+    public NicheNode create(NicheCreate body) {
+        if (Niche.findById(body.slug()) != null) {
+            throw new dev.microscout.common.Conflict("The niche \"" + body.slug() + "\" already exists", "slug", Map.of());
+        }
+        Niche niche = new Niche();
+        niche.slug = body.slug();
+        niche.name = body.name().trim();
+        niche.createdAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        if (body.parent() == null || body.parent().isBlank()) {
+            niche.rootSlug = niche.slug;
+            niche.position = 0;
+        } else {
+            Niche parent = Niche.findById(body.parent());
+            if (parent == null) {
+                throw new dev.microscout.common.InvalidInput("parent", "is not a known niche: \"" + body.parent() + "\"");
+            }
+            niche.parentSlug = parent.slug;
+            niche.rootSlug = parent.rootSlug;
+            Number max = (Number) Niche.getEntityManager()
+                    .createQuery("select max(n.position) from Niche n where n.rootSlug = :root")
+                    .setParameter("root", parent.rootSlug).getSingleResult();
+            niche.position = (short) (max.intValue() + 1);
+        }
+        niche.persist();
+        invalidate();
+        return new NicheNode(niche.slug, niche.name, niche.parentSlug, java.util.List.of());
+    }
+
     /** Display names by slug. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> names() {

@@ -266,6 +266,63 @@ class SearchApiTest {
                 .body("results.find { it.influencer.id == '" + unknown[0] + "' }.reasons", hasItem(containsString("No rate card")));
     }
 
+    private static void review(String influencerId, int rating, String campaignId) {
+        Map<String, Object> body = new HashMap<>(Map.of("contentQuality", rating, "professionalism", rating, "timeliness", rating,
+                "communication", rating));
+        body.put("campaignId", campaignId);
+        Fixtures.post("/api/v1/influencers/" + influencerId + "/reviews", body).statusCode(201);
+    }
+
+    @Test
+    void reputationShrinksFewReviewsTowardThePrior() {
+        String[] oneFiveStar = creator("INSTAGRAM", 20_000, Map.of("handmade", 1.0), Map.of());
+        String[] twentyGood = creator("INSTAGRAM", 20_000, Map.of("handmade", 1.0), Map.of());
+        review(oneFiveStar[0], 5, null);
+        // Twenty reviews averaging 4.6: twelve 5-star and eight 4-star (12 × 5 + 8 × 4 = 92 = 20 × 4.6).
+        for (int i = 0; i < 20; i++) {
+            review(twentyGood[0], i < 12 ? 5 : 4, UUID.randomUUID().toString());
+        }
+        // One 5-star: (5 × 3.5 + 5) / 6 = 3.75 → (3.75 − 1) / 4 = 0.6875.
+        // Twenty at 4.6: (5 × 3.5 + 92) / 25 = 4.38 → (4.38 − 1) / 4 = 0.845.
+        search(Map.of("niches", List.of(Map.of("niche", "handmade", "weight", 1.0))))
+                .body("results.influencer.id", contains(twentyGood[0], oneFiveStar[0]))
+                .body("results[0].components.reputation", closeTo(0.845, 1e-6))
+                .body("results[1].components.reputation", closeTo(0.6875, 1e-6))
+                .body("results[0].reasons", hasItem(containsString("from 20 reviews")));
+    }
+
+    @Test
+    void anUnresolvedIncidentPushesACreatorDown() {
+        String[] flagged = creator("INSTAGRAM", 20_000, Map.of("woodwork", 1.0), Map.of());
+        String[] clean = creator("INSTAGRAM", 20_000, Map.of("woodwork", 1.0), Map.of());
+        review(flagged[0], 5, null);
+        Map<String, Object> woodwork = Map.of("niche", "woodwork", "weight", 1.0);
+        search(Map.of("niches", List.of(woodwork))).body("results.influencer.id", contains(flagged[0], clean[0]));
+        Fixtures.post("/api/v1/influencers/" + flagged[0] + "/incidents", Map.of("kind", "undisclosed-ad", "severity", "MEDIUM",
+                "occurredOn", java.time.LocalDate.now(ZoneOffset.UTC).minusMonths(2).toString(), "source", "https://example.com/report"))
+                .statusCode(201);
+        // 0.6875 − 0.25 = 0.4375 < 0.625: the clean creator now leads.
+        search(Map.of("niches", List.of(woodwork)))
+                .body("results.influencer.id", contains(clean[0], flagged[0]))
+                .body("results[1].components.reputation", closeTo(0.4375, 1e-6));
+        search(Map.of("niches", List.of(woodwork), "excludeIncidents", true)).body("results.influencer.id", contains(clean[0]));
+    }
+
+    @Test
+    void aNicheAddedByAnAdminCanBeSearchedAtOnce() {
+        String slug = "k-beauty-" + UUID.randomUUID().toString().substring(0, 6);
+        Fixtures.post("/api/v1/niches", Map.of("slug", slug, "name", "K-beauty", "parent", "beauty")).statusCode(201);
+        String[] creator = creator("INSTAGRAM", 20_000, Map.of(slug, 1.0), Map.of());
+        String[] cousin = creator("INSTAGRAM", 20_000, Map.of("skincare", 1.0), Map.of());
+        // The new niche and skincare share the parent: cos = 0.25 / 1.25 = 0.2.
+        search(Map.of("niches", List.of(Map.of("niche", slug, "weight", 1.0))))
+                .body("results.influencer.id", contains(creator[0], cousin[0]))
+                .body("results[1].components.nicheFit", closeTo(0.2, 1e-6));
+        Fixtures.post("/api/v1/niches", Map.of("slug", slug, "name", "Again")).statusCode(409);
+        given().header("X-API-Key", TestKeys.EDITOR).contentType("application/json").body(Map.of("slug", "x-y", "name", "X"))
+                .post("/api/v1/niches").then().statusCode(403);
+    }
+
     @Test
     void invalidBriefsAreRefusedNamingTheField() {
         Map<String, Object> skincare = Map.of("niche", "skincare", "weight", 1.0);
