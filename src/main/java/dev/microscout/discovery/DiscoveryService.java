@@ -175,16 +175,7 @@ public class DiscoveryService {
 
     private Ranked execute(SearchPlan plan) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
-            for (int i = 0; i < plan.parameters.size(); i++) {
-                Object p = plan.parameters.get(i);
-                if (p instanceof String[] strings) {
-                    s.setArray(i + 1, c.createArrayOf("varchar", strings));
-                } else if (p instanceof Double[] doubles) {
-                    s.setArray(i + 1, c.createArrayOf("float8", doubles));
-                } else {
-                    s.setObject(i + 1, p);
-                }
-            }
+            bind(c, s, plan);
             List<Row> rows = new ArrayList<>();
             long total = 0;
             long kept = 0;
@@ -217,18 +208,22 @@ public class DiscoveryService {
         // Re-running with offset 0 and size 1 gives the same total columns.
         String sql = plan.sql.replaceAll("offset \\d+ limit \\d+$", "offset 0 limit 1");
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < plan.parameters.size(); i++) {
-                Object p = plan.parameters.get(i);
-                if (p instanceof String[] strings) {
-                    s.setArray(i + 1, c.createArrayOf("varchar", strings));
-                } else if (p instanceof Double[] doubles) {
-                    s.setArray(i + 1, c.createArrayOf("float8", doubles));
-                } else {
-                    s.setObject(i + 1, p);
-                }
-            }
+            bind(c, s, plan);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong("total") : 0;
+            }
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement s, SearchPlan plan) throws SQLException {
+        for (int i = 0; i < plan.parameters.size(); i++) {
+            Object p = plan.parameters.get(i);
+            if (p instanceof String[] strings) {
+                s.setArray(i + 1, c.createArrayOf("varchar", strings));
+            } else if (p instanceof Double[] doubles) {
+                s.setArray(i + 1, c.createArrayOf("float8", doubles));
+            } else {
+                s.setObject(i + 1, p);
             }
         }
     }
