@@ -154,7 +154,7 @@ public class DiscoveryService {
     }
 
     /** The brief's unit vector, split by top-level niche and laid out by niche position. */
-    private List<SearchPlan.RootPart> rootParts(NicheTaxonomy taxonomy, Map<String, Double> briefNiches) {
+    List<SearchPlan.RootPart> rootParts(NicheTaxonomy taxonomy, Map<String, Double> briefNiches) {
         if (briefNiches.isEmpty()) {
             return List.of();
         }
@@ -167,13 +167,18 @@ public class DiscoveryService {
 
     record Row(UUID channelId, UUID influencerId, String platform, String tier, Double engagementRate, boolean sampleTooSmall,
                double reputation, int authenticity, long followers, String rateCurrency, BigDecimal ratePrice,
-               double engagement, Double audienceFit, double nicheFit, double score) {
+               double engagement, Double audienceFit, double nicheFit, double score, Double nearness, Double overlap) {
     }
 
     record Ranked(List<Row> rows, long total, long kept) {
     }
 
-    private Ranked execute(SearchPlan plan) {
+    private static Double nullable(ResultSet r, String column) throws SQLException {
+        double value = r.getDouble(column);
+        return r.wasNull() ? null : value;
+    }
+
+    Ranked execute(SearchPlan plan) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
             bind(c, s, plan);
             List<Row> rows = new ArrayList<>();
@@ -189,7 +194,7 @@ public class DiscoveryService {
                             r.getString("platform"), r.getString("tier"), rate, r.getBoolean("sample_too_small"),
                             r.getDouble("reputation"), r.getInt("authenticity"), r.getLong("followers"), r.getString("rate_currency"),
                             r.getBigDecimal("rate_price"), r.getDouble("engagement"), audienceFit, r.getDouble("niche_fit"),
-                            r.getDouble("score")));
+                            r.getDouble("score"), nullable(r, "nearness"), nullable(r, "overlap")));
                     total = r.getLong("total");
                     kept = r.getLong("kept");
                 }

@@ -33,7 +33,17 @@ final class SearchPlan {
                    List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience) {
     }
 
+    /**
+     * Lookalike mode: instead of engagement, reputation and audience fit, the score adds nearness in
+     * log-followers (1 at the same count, 0 at ten times more or less) and audience overlap (Σ over countries of
+     * the smaller of the two shares), and the source creator is left out.
+     */
+    record Similarity(java.util.UUID excludeInfluencer, long followers, String countrySharesJson,
+                      double nicheWeight, double followersWeight, double audienceWeight) {
+    }
+
     final String sql;
+    private final Similarity similarity;
     final List<Object> parameters = new ArrayList<>();
 
     /**
@@ -42,6 +52,12 @@ final class SearchPlan {
      */
     SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k) {
+        this(parts, f, peers, w, onePerInfluencer, offset, size, k, null);
+    }
+
+    SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
+               int offset, int size, int k, Similarity similarity) {
+        this.similarity = similarity;
         StringBuilder candidates = new StringBuilder();
         List<RootPart> roots = parts.isEmpty() ? List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of())) : parts;
         for (int i = 0; i < roots.size(); i++) {
@@ -52,12 +68,15 @@ final class SearchPlan {
         }
         String merged = roots.size() == 1 ? candidates.toString() : """
                 select channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
-                       followers, rate_currency, rate_price, engagement, audience_fit, sum(niche_fit) as niche_fit
+                       followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap, sum(niche_fit) as niche_fit
                   from (%s) parts
                  group by channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
-                          followers, rate_currency, rate_price, engagement, audience_fit""".formatted(candidates);
-        String score = "%s * niche_fit + %s * engagement + %s * reputation + %s * coalesce(audience_fit, 0)"
-                .formatted(w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit());
+                          followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap""".formatted(candidates);
+        String score = similarity == null
+                ? "%s * niche_fit + %s * engagement + %s * reputation + %s * coalesce(audience_fit, 0)"
+                        .formatted(w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit())
+                : "%s * niche_fit + %s * nearness + %s * coalesce(overlap, 0)"
+                        .formatted(similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight());
         String order = "score desc, engagement_rate desc nulls last, channel_id";
         String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
         if (onePerInfluencer) {
@@ -89,8 +108,20 @@ final class SearchPlan {
         String nicheFit = fit.isEmpty() ? "0::float8" : "(" + fit + ")";
         String engagement = engagementExpression(peers);
         String audience = f.audience() ? audienceExpression(f) : "null::float8";
+        String nearness = similarity == null ? "null::float8"
+                : "greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - " + Math.log(Math.max(1, similarity.followers())) + ") / ln(10))";
+        String overlap = similarity == null || similarity.countrySharesJson() == null ? "null::float8"
+                : "(select sum(least(a.v::float8, coalesce((?::jsonb ->> a.k)::float8, 0))) from jsonb_each_text(ch.audience -> 'countryShares') a(k, v))";
+        boolean joinChannel = f.audience() || similarity != null && similarity.countrySharesJson() != null;
+        if (similarity != null && similarity.countrySharesJson() != null) {
+            parameters.add(similarity.countrySharesJson());
+        }
         StringBuilder where = new StringBuilder(" where s.root_niche = ?");
         parameters.add(part.root());
+        if (similarity != null) {
+            where.append(" and s.influencer_id <> ?");
+            parameters.add(similarity.excludeInfluencer());
+        }
         if (!f.platforms().isEmpty()) {
             where.append(" and s.platform = any(?)");
             parameters.add(names(f.platforms()));
@@ -156,11 +187,11 @@ final class SearchPlan {
             }
             where.append("))");
         }
-        String from = f.audience() ? " from search_entry s join channel ch on ch.id = s.channel_id" : " from search_entry s";
+        String from = joinChannel ? " from search_entry s join channel ch on ch.id = s.channel_id" : " from search_entry s";
         return """
                 select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
                        s.authenticity, s.followers, s.rate_currency, s.rate_price, %s as engagement, %s as audience_fit,
-                       %s as niche_fit%s%s""".formatted(engagement, audience, nicheFit, from, where);
+                       %s as nearness, %s as overlap, %s as niche_fit%s%s""".formatted(engagement, audience, nearness, overlap, nicheFit, from, where);
     }
 
     /** Percentile = share of the peer group below the rate: width_bucket counts the sorted rates ≤ rate·(1 − 1e-12). */

@@ -1,0 +1,136 @@
+package dev.microscout.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microscout.common.NotFound;
+import dev.microscout.discovery.LookalikeResults.LookalikeComponents;
+import dev.microscout.discovery.LookalikeResults.LookalikeResponse;
+import dev.microscout.discovery.LookalikeResults.LookalikeResult;
+import dev.microscout.discovery.LookalikeResults.LookalikeWeights;
+import dev.microscout.discovery.SearchResults.Contribution;
+import dev.microscout.discovery.SearchResults.SearchResult;
+import dev.microscout.influencer.Channel;
+import dev.microscout.influencer.InfluencerNiche;
+import dev.microscout.influencer.NicheWeight;
+import dev.microscout.influencer.Platform;
+import dev.microscout.metrics.MetricsConfig;
+import dev.microscout.metrics.PeerBaselineService;
+import dev.microscout.niche.NicheService;
+import dev.microscout.tier.Tier;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * "Twenty more like this one": the search's plan and explanations with a similarity score — niche fit to the
+ * source creator's niches, nearness in log-followers and audience overlap — on the source's platform.
+ */
+@ApplicationScoped
+public class LookalikeService {
+
+    static final LookalikeWeights WEIGHTS = new LookalikeWeights(0.5, 0.25, 0.25);
+
+    @Inject
+    DiscoveryService discovery;
+    @Inject
+    NicheService niches;
+    @Inject
+    PeerBaselineService baselines;
+    @Inject
+    MetricsConfig metricsConfig;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    public record Filters(List<Tier> tiers, List<String> countries, Integer minAuthenticity, Double minReputation,
+                          boolean excludeIncidents, boolean hasContact) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LookalikeResponse lookalikes(UUID channelId, Filters filters, int page, int size) {
+        Channel source = Channel.findById(channelId);
+        if (source == null) {
+            throw new NotFound("Channel", channelId);
+        }
+        Map<String, Double> sourceNiches = new LinkedHashMap<>();
+        for (InfluencerNiche niche : source.influencer.niches) {
+            sourceNiches.put(niche.nicheSlug, niche.weight);
+        }
+        String countryShares = null;
+        if (source.audience != null && source.audience.countryShares() != null && !source.audience.countryShares().isEmpty()) {
+            try {
+                countryShares = json.writeValueAsString(source.audience.countryShares());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<Tier> tiers = filters.tiers() == null || filters.tiers().isEmpty() ? List.of(Tier.values()) : filters.tiers();
+        SearchPlan.Filters planFilters = new SearchPlan.Filters(List.of(source.platform), tiers,
+                filters.countries() == null ? List.of() : filters.countries(), List.of(), List.of(), null, null, null,
+                filters.minAuthenticity(), filters.minReputation(), filters.excludeIncidents(), filters.hasContact(), null, List.of(),
+                null, Map.of(), List.of(), null, List.of(), false);
+        SearchPlan.Similarity similarity = new SearchPlan.Similarity(source.influencer.id, source.followers, countryShares,
+                WEIGHTS.nicheFit(), WEIGHTS.followerNearness(), WEIGHTS.audienceOverlap());
+        int offset = page * size;
+        var parts = discovery.rootParts(niches.taxonomy(), sourceNiches);
+        DiscoveryService.Ranked ranked = discovery.execute(new SearchPlan(parts, planFilters, peers(source.platform, tiers),
+                ScoreWeights.WITHOUT_AUDIENCE, true, offset, size, Math.max(200, (offset + size) * 4), similarity));
+        if (ranked.kept() >= Math.max(200, (offset + size) * 4) && ranked.rows().size() < size) {
+            ranked = discovery.execute(new SearchPlan(parts, planFilters, peers(source.platform, tiers),
+                    ScoreWeights.WITHOUT_AUDIENCE, true, offset, size, Integer.MAX_VALUE, similarity));
+        }
+        List<NicheWeight> briefNiches = sourceNiches.entrySet().stream().map(e -> new NicheWeight(e.getKey(), e.getValue())).toList();
+        SearchBrief brief = new SearchBrief(briefNiches, null, null, tiers, List.of(source.platform), null, null, null, null, null,
+                null, null, null, null, null, null, null, true, page, size);
+        List<SearchResult> explained = new SearchExplainer(dataSource, niches.taxonomy(), niches.names(), brief,
+                ScoreWeights.WITHOUT_AUDIENCE, planFilters, metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
+        List<LookalikeResult> results = new ArrayList<>();
+        for (int i = 0; i < ranked.rows().size(); i++) {
+            DiscoveryService.Row row = ranked.rows().get(i);
+            SearchResult base = explained.get(i);
+            double nicheFit = base.components().nicheFit();
+            double nearness = row.nearness() == null ? 0 : row.nearness();
+            Double overlap = row.overlap();
+            List<String> reasons = new ArrayList<>();
+            reasons.add(String.format(Locale.ROOT, "Followers %s against %s: nearness %.2f", count(row.followers()),
+                    count(source.followers), nearness));
+            reasons.add(overlap == null ? "No audience data by country to compare: audience overlap counts 0"
+                    : String.format(Locale.ROOT, "Audience overlap %.2f by country", overlap));
+            reasons.addAll(base.reasons());
+            List<Contribution> contributions = List.of(
+                    new Contribution("nicheFit", nicheFit, WEIGHTS.nicheFit(), WEIGHTS.nicheFit() * nicheFit),
+                    new Contribution("followerNearness", nearness, WEIGHTS.followerNearness(), WEIGHTS.followerNearness() * nearness),
+                    new Contribution("audienceOverlap", overlap == null ? 0 : overlap, WEIGHTS.audienceOverlap(),
+                            WEIGHTS.audienceOverlap() * (overlap == null ? 0 : overlap)));
+            results.add(new LookalikeResult(base.rank(), row.score(), new LookalikeComponents(nicheFit, nearness, overlap, contributions),
+                    base.influencer(), base.channel(), reasons));
+        }
+        return new LookalikeResponse(channelId, ranked.total(), page, size, WEIGHTS, results);
+    }
+
+    private List<SearchPlan.PeerRates> peers(Platform platform, List<Tier> tiers) {
+        List<SearchPlan.PeerRates> peers = new ArrayList<>();
+        for (Tier tier : tiers) {
+            var baseline = baselines.of(platform.name(), tier.name());
+            if (baseline != null) {
+                peers.add(new SearchPlan.PeerRates(platform, tier, baseline.sortedRates()));
+            }
+        }
+        return peers;
+    }
+
+    private static String count(long value) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+}
