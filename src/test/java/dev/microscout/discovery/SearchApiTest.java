@@ -219,6 +219,21 @@ class SearchApiTest {
     }
 
     @Test
+    void minEngagementRateKeepsEngagedChannelsAndFlagsNearMisses() {
+        String[] engaged = creator("YOUTUBE", 20_000, Map.of("gadgets", 1.0), Map.of());
+        String[] quiet = creator("YOUTUBE", 20_000, Map.of("gadgets", 1.0), Map.of());
+        creator("YOUTUBE", 20_000, Map.of("gadgets", 1.0), Map.of()); // no posts: no engagement rate, never above a minimum
+        posts(engaged[1], 1_000); // (1,000 + 50) / 20,000 = 0.0525
+        posts(quiet[1], 200);     // (200 + 10) / 20,000 = 0.0105
+        Map<String, Object> gadgets = Map.of("niche", "gadgets", "weight", 1.0);
+        search(Map.of("niches", List.of(gadgets), "minEngagementRate", 0.03)).body("results.influencer.id", contains(engaged[0]));
+        search(Map.of("niches", List.of(gadgets), "minEngagementRate", 0.05))
+                .body("results.influencer.id", contains(engaged[0]))
+                .body("results[0].reasons", hasItem(containsString("Engagement rate 5.3 % is close to your minimum 5.0 %")));
+        search(Map.of("niches", List.of(gadgets), "minEngagementRate", 0.01)).body("total", is(2));
+    }
+
+    @Test
     void hasContactKeepsOnlyCreatorsWithAnEmail() {
         Map<String, Object> noEmail = new HashMap<>();
         noEmail.put("contactEmail", null);
