@@ -196,6 +196,10 @@ public class ProblemMapper {
         if (type == java.util.UUID.class) {
             return "a UUID";
         }
+        if (type == Integer.class || type == Long.class || type == Short.class
+                || type == int.class || type == long.class || type == short.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
         }

@@ -130,20 +130,10 @@ public final class DiscoveryScore {
         }
         // The percentile reads as a whole percent, as ranks usually do; rates keep one decimal.
         String peers = String.format(Locale.ROOT, "higher than %.0f %% of %s %s creators",
-                percentile * 100, platformName(facts.platform()), facts.tier().name().toLowerCase(Locale.ROOT));
+                percentile * 100, facts.platform().displayName(), facts.tier().name().toLowerCase(Locale.ROOT));
         String reason = facts.engagementRate() == null
                 ? "Engagement " + peers
                 : String.format(Locale.ROOT, "Engagement rate %.1f %%, %s", facts.engagementRate() * 100, peers);
         return new Engagement(percentile, reason);
-    }
-
-    private static String platformName(Platform platform) {
-        return switch (platform) {
-            case INSTAGRAM -> "Instagram";
-            case TIKTOK -> "TikTok";
-            case YOUTUBE -> "YouTube";
-            case X -> "X";
-            case FACEBOOK -> "Facebook";
-        };
     }
 }

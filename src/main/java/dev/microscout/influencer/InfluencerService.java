@@ -1,14 +1,12 @@
 package dev.microscout.influencer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.common.Conflict;
 import dev.microscout.common.Etags;
 import dev.microscout.common.FieldError;
 import dev.microscout.common.InvalidInput;
-import dev.microscout.common.Malformed;
-import dev.microscout.common.UnreadableJson;
+import dev.microscout.common.MergePatch;
 import dev.microscout.common.NotFound;
 import dev.microscout.niche.NicheService;
 import dev.microscout.niche.NicheTaxonomy;
@@ -20,11 +18,10 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.OffsetDateTime;
@@ -37,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Writes and reads of influencer profiles and their channels; every write is one transaction. */
@@ -68,6 +64,15 @@ public class InfluencerService {
     /** A channel's fields changed through the API (not through snapshots); observers run in the same transaction. */
     public record ChannelChanged(UUID channelId) {
     }
+
+    /** An influencer's profile or channels changed; observers (the search index) run in the same transaction. */
+    public record InfluencerChanged(UUID influencerId) {
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<InfluencerChanged> influencerChanged;
+    @Inject
+    Event<ChannelsChanged> channelsChanged;
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
@@ -106,6 +111,7 @@ public class InfluencerService {
         refreshDerived(influencer);
         influencer.persist();
         flushGuardingHandles();
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(influencer);
     }
 
@@ -124,6 +130,7 @@ public class InfluencerService {
         }
         applyProfile(influencer, body, now());
         influencer.persistAndFlush();
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(influencer);
     }
 
@@ -241,6 +248,8 @@ public class InfluencerService {
         touch(influencer, now);
         channel.persist();
         flushGuardingHandles();
+        channelsChanged.fire(new ChannelsChanged(influencerId));
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(channel);
     }
 
@@ -258,6 +267,8 @@ public class InfluencerService {
         touch(channel.influencer, now);
         flushGuardingHandles();
         channelChanged.fire(new ChannelChanged(channel.id));
+        channelsChanged.fire(new ChannelsChanged(influencerId));
+        influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
         return view(channel);
     }
 
@@ -281,6 +292,8 @@ public class InfluencerService {
         }
         influencer.channels.remove(channel);
         touch(influencer, now());
+        channelsChanged.fire(new ChannelsChanged(influencerId));
+        influencerChanged.fire(new InfluencerChanged(influencer.id));
     }
 
     /** Applies a new follower count (e.g. from a snapshot): the tier follows, the change is recorded. */
@@ -291,6 +304,7 @@ public class InfluencerService {
         channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, followers, now);
         channel.updatedAt = now;
         touch(channel.influencer, now);
+        influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
     }
 
     // ---- internals -------------------------------------------------------------------------
@@ -316,21 +330,7 @@ public class InfluencerService {
     }
 
     private <T> T merge(T current, JsonNode patch, Class<T> type) {
-        if (patch == null || !patch.isObject()) {
-            throw new Malformed("A merge patch must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
-        }
-        JsonNode merged = MergePatch.apply(json.valueToTree(current), patch);
-        T result;
-        try {
-            result = json.treeToValue(merged, type);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableJson(e);
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(result);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return result;
+        return MergePatch.applyTo(current, patch, type, json, validator);
     }
 
     private void ensureHandleFree(Platform platform, String rawHandle, UUID exceptChannel, String field) {

@@ -19,6 +19,14 @@ public class Niche extends PanacheEntityBase {
 
     public String name;
 
+    /** Top-level ancestor (itself for a top-level niche). */
+    @Column(name = "root_slug", nullable = false)
+    public String rootSlug;
+
+    /** Index of this niche within its root's subtree: the slot of its weight in search vectors. */
+    @Column(nullable = false)
+    public short position;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

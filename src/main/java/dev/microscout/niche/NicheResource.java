@@ -35,4 +35,22 @@ public class NicheResource {
     public List<NicheNode> tree() {
         return niches.tree();
     }
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @dev.microscout.security.Idempotent
+    @Operation(operationId = "createNiche", summary = "Add a niche to the taxonomy",
+            description = "Adds a top-level niche or a sub-niche under a parent. Profiles and briefs can use it at once; a brief "
+                    + "naming an unknown slug is a 400 that names it.")
+    @APIResponse(responseCode = "201", description = "Created.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NicheNode.class)))
+    @APIResponse(responseCode = "400", description = "Invalid slug or name, or an unknown parent.",
+            content = @Content(mediaType = dev.microscout.common.Problem.MEDIA_TYPE, schema = @Schema(implementation = dev.microscout.common.Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug exists.",
+            content = @Content(mediaType = dev.microscout.common.Problem.MEDIA_TYPE, schema = @Schema(implementation = dev.microscout.common.Problem.class)))
+    public jakarta.ws.rs.core.Response create(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull NicheCreate body) {
+        NicheNode created = niches.create(body);
+        return jakarta.ws.rs.core.Response.status(201).entity(created).build();
+    }
 }

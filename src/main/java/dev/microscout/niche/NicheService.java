@@ -12,6 +12,7 @@ import java.util.Map;
 public class NicheService {
 
     private volatile NicheTaxonomy cached;
+    private volatile Map<String, Integer> positions;
 
     /** The taxonomy changes rarely (admins only); it is cached and dropped on every change. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -30,6 +31,65 @@ public class NicheService {
 
     public void invalidate() {
         cached = null;
+        positions = null;
+    }
+
+    /**
+     * Adds a niche under a parent (or at the top). It takes the next free position of its root's subtree, so the
+     * search vectors of existing creators stay valid: they simply have no weight in the new slot.
+     */
+    @Transactional
+    public NicheNode create(NicheCreate body) {
+        if (Niche.findById(body.slug()) != null) {
+            throw new dev.microscout.common.Conflict("The niche \"" + body.slug() + "\" already exists", "slug", Map.of());
+        }
+        Niche niche = new Niche();
+        niche.slug = body.slug();
+        niche.name = body.name().trim();
+        niche.createdAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        if (body.parent() == null || body.parent().isBlank()) {
+            niche.rootSlug = niche.slug;
+            niche.position = 0;
+        } else {
+            Niche parent = Niche.findById(body.parent());
+            if (parent == null) {
+                throw new dev.microscout.common.InvalidInput("parent", "is not a known niche: \"" + body.parent() + "\"");
+            }
+            niche.parentSlug = parent.slug;
+            niche.rootSlug = parent.rootSlug;
+            Number max = (Number) Niche.getEntityManager()
+                    .createQuery("select max(n.position) from Niche n where n.rootSlug = :root")
+                    .setParameter("root", parent.rootSlug).getSingleResult();
+            niche.position = (short) (max.intValue() + 1);
+        }
+        niche.persist();
+        invalidate();
+        return new NicheNode(niche.slug, niche.name, niche.parentSlug, java.util.List.of());
+    }
+
+    /** Display names by slug. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (Niche niche : Niche.<Niche>listAll()) {
+            names.put(niche.slug, niche.name);
+        }
+        return names;
+    }
+
+    /** Each niche's slot in the per-root search vectors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Integer> positions() {
+        Map<String, Integer> current = positions;
+        if (current == null) {
+            Map<String, Integer> loaded = new HashMap<>();
+            for (Niche niche : Niche.<Niche>listAll()) {
+                loaded.put(niche.slug, (int) niche.position);
+            }
+            current = Map.copyOf(loaded);
+            positions = current;
+        }
+        return current;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,13 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class OrganisationsAndKeysTest {
+public class OrganisationsAndKeysTest {
 
     @Inject
     AgroalDataSource dataSource;
 
     /** Creates an organisation with the operator key and returns (id, admin key). */
-    static String[] newOrganisation() {
+    public static String[] newOrganisation() {
         String id = given().header("X-API-Key", TestKeys.OPERATOR).contentType(ContentType.JSON)
                 .body(Map.of("name", "Brand " + UUID.randomUUID()))
                 .when().post("/api/v1/organisations").then().statusCode(201).extract().path("id");

@@ -1,0 +1,239 @@
+package dev.microscout.discovery;
+
+import dev.microscout.common.FieldError;
+import dev.microscout.common.InvalidInput;
+import dev.microscout.discovery.SearchResults.AppliedWeights;
+import dev.microscout.discovery.SearchResults.ChannelSummary;
+import dev.microscout.discovery.SearchResults.Components;
+import dev.microscout.discovery.SearchResults.Contribution;
+import dev.microscout.discovery.SearchResults.InfluencerSummary;
+import dev.microscout.discovery.SearchResults.RateCardSummary;
+import dev.microscout.discovery.SearchResults.SearchResponse;
+import dev.microscout.discovery.SearchResults.SearchResult;
+import dev.microscout.influencer.Platform;
+import dev.microscout.metrics.MetricsConfig;
+import dev.microscout.metrics.PeerBaseline;
+import dev.microscout.metrics.PeerBaselineService;
+import dev.microscout.niche.NicheFit;
+import dev.microscout.niche.NicheService;
+import dev.microscout.niche.NicheTaxonomy;
+import dev.microscout.tier.Tier;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Runs a brief: validates it, ranks in one SQL statement, then explains the page it returns. */
+@ApplicationScoped
+public class DiscoveryService {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    NicheService niches;
+    @Inject
+    PeerBaselineService baselines;
+    @Inject
+    ExchangeRates exchangeRates;
+    @Inject
+    MetricsConfig metricsConfig;
+    @Inject
+    MeterRegistry registry;
+
+    private Timer timer;
+
+    public SearchResponse search(SearchBrief brief) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            return run(brief);
+        } finally {
+            sample.stop(timer());
+        }
+    }
+
+    private Timer timer() {
+        if (timer == null) {
+            timer = Timer.builder("microscout.discovery.search").description("Ranked searches, from brief to explained page")
+                    .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        }
+        return timer;
+    }
+
+    private SearchResponse run(SearchBrief brief) {
+        NicheTaxonomy taxonomy = niches.taxonomy();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Double> briefNiches = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        if (brief.niches() != null) {
+            for (int i = 0; i < brief.niches().size(); i++) {
+                String slug = brief.niches().get(i).niche();
+                if (!taxonomy.contains(slug)) {
+                    unknown.add(slug);
+                    errors.add(new FieldError("niches[" + i + "].niche", "is not a known niche: \"" + slug + "\" (see GET /api/v1/niches)"));
+                } else if (briefNiches.put(slug, brief.niches().get(i).weight()) != null) {
+                    errors.add(new FieldError("niches[" + i + "].niche", "is listed twice: \"" + slug + "\""));
+                }
+            }
+        }
+        if (brief.followers() != null && brief.followers().min() != null && brief.followers().max() != null
+                && brief.followers().min() > brief.followers().max()) {
+            errors.add(new FieldError("followers.min", "must not be greater than followers.max"));
+        }
+        boolean hasAudience = brief.audience() != null;
+        ScoreWeights.Requested requested = brief.weights() == null ? null : new ScoreWeights.Requested(brief.weights().nicheFit(),
+                brief.weights().engagement(), brief.weights().reputation(), brief.weights().audienceFit());
+        errors.addAll(ScoreWeights.check(requested, hasAudience));
+        String keywords = brief.keywords() == null || brief.keywords().isBlank() ? null : brief.keywords().trim();
+        Map<String, BigDecimal> toBriefCurrency = Map.of();
+        if (brief.maxPricePerPost() != null) {
+            toBriefCurrency = exchangeRates.toCurrency(brief.maxPricePerPost().currency());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        ScoreWeights weights = ScoreWeights.resolve(requested, hasAudience);
+
+        List<Tier> tiers = orDefault(brief.tiers(), List.of(Tier.MICRO));
+        List<Platform> platforms = orDefault(brief.platforms(), List.of());
+        SearchBrief.AudienceTarget audience = brief.audience();
+        SearchPlan.Filters filters = new SearchPlan.Filters(platforms, tiers, orDefault(brief.countries(), List.of()),
+                orDefault(brief.cities(), List.of()), orDefault(brief.languages(), List.of()),
+                brief.followers() == null ? null : brief.followers().min(), brief.followers() == null ? null : brief.followers().max(),
+                brief.minEngagementRate(), brief.minAuthenticity(), brief.minReputation(),
+                Boolean.TRUE.equals(brief.excludeIncidents()), Boolean.TRUE.equals(brief.hasContact()),
+                keywords, orDefault(brief.excludeKeywords(), List.of()),
+                brief.maxPricePerPost() == null ? null : brief.maxPricePerPost().amount(), toBriefCurrency,
+                audience == null ? List.of() : orDefault(audience.countries(), List.of()),
+                audience == null ? null : audience.gender(),
+                audience == null ? List.of() : orDefault(audience.ageRanges(), List.of()), hasAudience);
+
+        List<SearchPlan.RootPart> parts = rootParts(taxonomy, briefNiches);
+        List<SearchPlan.PeerRates> peers = new ArrayList<>();
+        for (Platform platform : platforms.isEmpty() ? List.of(Platform.values()) : platforms) {
+            for (Tier tier : tiers) {
+                PeerBaseline baseline = baselines.of(platform.name(), tier.name());
+                if (baseline != null) {
+                    peers.add(new SearchPlan.PeerRates(platform, tier, baseline.sortedRates()));
+                }
+            }
+        }
+        int page = brief.page() == null ? 0 : brief.page();
+        int size = brief.size() == null ? 20 : brief.size();
+        boolean onePerInfluencer = brief.onePerInfluencer() == null || brief.onePerInfluencer();
+        int offset = page * size;
+        int k = Math.max(200, (offset + size) * 4);
+
+        Ranked ranked = execute(new SearchPlan(parts, filters, peers, weights, onePerInfluencer, offset, size, k));
+        if (onePerInfluencer && ranked.kept() >= k && ranked.rows().size() < size) {
+            // The best k channels held too few distinct creators for this page: rank all candidates.
+            ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, Integer.MAX_VALUE));
+        }
+        List<SearchResult> results = new SearchExplainer(dataSource, taxonomy, niches.names(), brief, weights, filters,
+                metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
+        return new SearchResponse(ranked.total(), page, size,
+                new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
+    }
+
+    /** The brief's unit vector, split by top-level niche and laid out by niche position. */
+    private List<SearchPlan.RootPart> rootParts(NicheTaxonomy taxonomy, Map<String, Double> briefNiches) {
+        if (briefNiches.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> positions = niches.positions();
+        Map<String, TreeMap<Integer, Double>> byRoot = new TreeMap<>();
+        new NicheFit(taxonomy).unitVector(briefNiches).forEach((slug, weight) ->
+                byRoot.computeIfAbsent(taxonomy.root(slug), r -> new TreeMap<>()).put(positions.get(slug), weight));
+        return byRoot.entrySet().stream().map(e -> new SearchPlan.RootPart(e.getKey(), e.getValue())).toList();
+    }
+
+    record Row(UUID channelId, UUID influencerId, String platform, String tier, Double engagementRate, boolean sampleTooSmall,
+               double reputation, int authenticity, long followers, String rateCurrency, BigDecimal ratePrice,
+               double engagement, Double audienceFit, double nicheFit, double score) {
+    }
+
+    record Ranked(List<Row> rows, long total, long kept) {
+    }
+
+    private Ranked execute(SearchPlan plan) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
+            for (int i = 0; i < plan.parameters.size(); i++) {
+                Object p = plan.parameters.get(i);
+                if (p instanceof String[] strings) {
+                    s.setArray(i + 1, c.createArrayOf("varchar", strings));
+                } else if (p instanceof Double[] doubles) {
+                    s.setArray(i + 1, c.createArrayOf("float8", doubles));
+                } else {
+                    s.setObject(i + 1, p);
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            long total = 0;
+            long kept = 0;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    double er = r.getDouble("engagement_rate");
+                    Double rate = r.wasNull() ? null : er;
+                    double audience = r.getDouble("audience_fit");
+                    Double audienceFit = r.wasNull() ? null : audience;
+                    rows.add(new Row(r.getObject("channel_id", UUID.class), r.getObject("influencer_id", UUID.class),
+                            r.getString("platform"), r.getString("tier"), rate, r.getBoolean("sample_too_small"),
+                            r.getDouble("reputation"), r.getInt("authenticity"), r.getLong("followers"), r.getString("rate_currency"),
+                            r.getBigDecimal("rate_price"), r.getDouble("engagement"), audienceFit, r.getDouble("niche_fit"),
+                            r.getDouble("score")));
+                    total = r.getLong("total");
+                    kept = r.getLong("kept");
+                }
+            }
+            if (rows.isEmpty()) {
+                total = countOnly(c, plan);
+            }
+            return new Ranked(rows, total, kept);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed", e);
+        }
+    }
+
+    /** A page past the end still reports the total. */
+    private static long countOnly(Connection c, SearchPlan plan) throws SQLException {
+        // Re-running with offset 0 and size 1 gives the same total columns.
+        String sql = plan.sql.replaceAll("offset \\d+ limit \\d+$", "offset 0 limit 1");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < plan.parameters.size(); i++) {
+                Object p = plan.parameters.get(i);
+                if (p instanceof String[] strings) {
+                    s.setArray(i + 1, c.createArrayOf("varchar", strings));
+                } else if (p instanceof Double[] doubles) {
+                    s.setArray(i + 1, c.createArrayOf("float8", doubles));
+                } else {
+                    s.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong("total") : 0;
+            }
+        }
+    }
+
+    private static <T> List<T> orDefault(List<T> values, List<T> fallback) {
+        return values == null || values.isEmpty() ? fallback : values;
+    }
+}

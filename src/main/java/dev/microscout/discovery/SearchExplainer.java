@@ -1,0 +1,223 @@
+package dev.microscout.discovery;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microscout.discovery.DiscoveryService.Row;
+import dev.microscout.discovery.SearchResults.ChannelSummary;
+import dev.microscout.discovery.SearchResults.Components;
+import dev.microscout.discovery.SearchResults.Contribution;
+import dev.microscout.discovery.SearchResults.InfluencerSummary;
+import dev.microscout.discovery.SearchResults.RateCardSummary;
+import dev.microscout.discovery.SearchResults.SearchResult;
+import dev.microscout.influencer.Platform;
+import dev.microscout.metrics.PeerBaselineService;
+import dev.microscout.niche.NicheFit;
+import dev.microscout.niche.NicheTaxonomy;
+import dev.microscout.tier.Tier;
+import io.agroal.api.AgroalDataSource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the explained results of one page: only the page's rows are read again, never the candidates. */
+final class SearchExplainer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AgroalDataSource dataSource;
+    private final NicheTaxonomy taxonomy;
+    private final Map<String, String> nicheNames;
+    private final SearchBrief brief;
+    private final ScoreWeights weights;
+    private final SearchPlan.Filters filters;
+    private final int windowDays;
+
+    SearchExplainer(AgroalDataSource dataSource, NicheTaxonomy taxonomy, Map<String, String> nicheNames, SearchBrief brief,
+                    ScoreWeights weights, SearchPlan.Filters filters, int windowDays) {
+        this.dataSource = dataSource;
+        this.taxonomy = taxonomy;
+        this.nicheNames = nicheNames;
+        this.brief = brief;
+        this.weights = weights;
+        this.filters = filters;
+        this.windowDays = windowDays;
+    }
+
+    private record Details(String handle, String displayName, String country, String city, Map<String, Double> niches,
+                           Map<String, Map<String, Double>> audience, int postsInWindow, Integer reviewCount) {
+    }
+
+    List<SearchResult> explain(List<Row> rows, int offset, PeerBaselineService baselines) {
+        Map<UUID, Details> details = details(rows);
+        Map<String, Double> briefNiches = new LinkedHashMap<>();
+        if (brief.niches() != null) {
+            brief.niches().forEach(n -> briefNiches.put(n.niche(), n.weight()));
+        }
+        List<SearchResult> results = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Details d = details.get(row.channelId());
+            List<String> reasons = new ArrayList<>();
+            double nicheFit = clamp(row.nicheFit());
+            if (!briefNiches.isEmpty()) {
+                NicheFit.Match match = new NicheFit(taxonomy).explain(briefNiches, d.niches());
+                reasons.add("Niche fit " + two(nicheFit) + ": " + String.join("; ",
+                        match.reasons(slug -> nicheNames.getOrDefault(slug, slug)).stream().limit(3).toList()));
+            }
+            DiscoveryScore.Engagement engagement = DiscoveryScore.engagement(new DiscoveryScore.EngagementFacts(
+                    Platform.valueOf(row.platform()), Tier.valueOf(row.tier()), row.engagementRate(),
+                    row.sampleTooSmall() || row.engagementRate() == null ? null : row.engagement(),
+                    row.sampleTooSmall(), d.postsInWindow(), windowDays));
+            reasons.add(engagement.reason());
+            reasons.add("Reputation " + two(row.reputation()) + (d.reviewCount() == null || d.reviewCount() == 0
+                    ? " (no reviews yet: the prior 3.5 of 5)" : " from " + d.reviewCount() + " review" + (d.reviewCount() == 1 ? "" : "s"))
+                    + (row.authenticity() < 100 ? ", authenticity " + row.authenticity() + " of 100" : ""));
+            Double audienceFit = null;
+            if (filters.audience()) {
+                AudienceFit.Match match = AudienceFit.compute(new AudienceFit.Target(filters.audienceCountries(), filters.audienceGender(),
+                                filters.audienceAges()),
+                        d.audience().get("genderShares"), d.audience().get("ageShares"), d.audience().get("countryShares"));
+                audienceFit = clamp(row.audienceFit() == null ? 0 : row.audienceFit());
+                reasons.addAll(match.reasons());
+            }
+            RateCardSummary rateCard = rateCard(row, reasons);
+            nearMisses(row, reasons);
+            DiscoveryScore.Result score = DiscoveryScore.score(new DiscoveryScore.Components(nicheFit, clamp(row.engagement()),
+                    clamp(row.reputation()), audienceFit), weights);
+            List<Contribution> contributions = score.contributions().stream()
+                    .map(c -> new Contribution(c.component().key(), c.value(), c.weight(), c.contribution())).toList();
+            results.add(new SearchResult(offset + i + 1, row.score(),
+                    new Components(nicheFit, clamp(row.engagement()), clamp(row.reputation()), audienceFit, contributions),
+                    new InfluencerSummary(row.influencerId(), d.displayName(), d.country(), d.city(),
+                            d.niches().keySet().stream().sorted().toList(), rateCard),
+                    new ChannelSummary(row.channelId(), row.platform(), d.handle(), row.tier(), row.followers(), row.engagementRate(),
+                            row.sampleTooSmall() || row.engagementRate() == null ? null : row.engagement(), row.authenticity(),
+                            d.postsInWindow(), row.sampleTooSmall()),
+                    reasons));
+        }
+        return results;
+    }
+
+    private RateCardSummary rateCard(Row row, List<String> reasons) {
+        if (row.ratePrice() == null) {
+            if (filters.maxPrice() != null) {
+                reasons.add("No rate card: the price is unknown");
+            }
+            return null;
+        }
+        if (filters.maxPrice() == null) {
+            return new RateCardSummary(row.rateCurrency(), row.ratePrice(), null);
+        }
+        String target = brief.maxPricePerPost().currency();
+        BigDecimal multiplier = filters.toBriefCurrency().get(row.rateCurrency());
+        if (multiplier == null) {
+            reasons.add("Rate card " + row.rateCurrency() + " " + money(row.ratePrice()) + " per post: no exchange rate to " + target
+                    + ", so it could not be compared");
+            return new RateCardSummary(row.rateCurrency(), row.ratePrice(), null);
+        }
+        BigDecimal converted = row.ratePrice().multiply(multiplier).setScale(2, RoundingMode.HALF_UP);
+        String price = row.rateCurrency().equals(target) ? target + " " + money(row.ratePrice())
+                : row.rateCurrency() + " " + money(row.ratePrice()) + " ≈ " + target + " " + money(converted) + " at "
+                + multiplier.stripTrailingZeros().toPlainString() + " " + target + "/" + row.rateCurrency();
+        reasons.add("Rate card " + price + " per post, within your " + target + " " + money(filters.maxPrice())
+                + (converted.compareTo(filters.maxPrice().multiply(new BigDecimal("0.9"))) >= 0 ? " (close to your limit)" : ""));
+        return new RateCardSummary(row.rateCurrency(), row.ratePrice(), converted);
+    }
+
+    /** Filters the candidate passed by a small margin: worth a look before hiring. */
+    private void nearMisses(Row row, List<String> reasons) {
+        if (filters.minAuthenticity() != null && row.authenticity() - filters.minAuthenticity() < 10) {
+            reasons.add("Authenticity " + row.authenticity() + " is just above your minimum " + filters.minAuthenticity());
+        }
+        if (filters.minFollowers() != null && row.followers() < filters.minFollowers() * 1.1) {
+            reasons.add("Followers " + count(row.followers()) + " are close to your minimum " + count(filters.minFollowers()));
+        }
+        if (filters.maxFollowers() != null && row.followers() > filters.maxFollowers() * 0.9) {
+            reasons.add("Followers " + count(row.followers()) + " are close to your maximum " + count(filters.maxFollowers()));
+        }
+        if (filters.minEngagementRate() != null && row.engagementRate() != null && row.engagementRate() < filters.minEngagementRate() * 1.1) {
+            reasons.add("Engagement rate " + percent(row.engagementRate()) + " is close to your minimum " + percent(filters.minEngagementRate()));
+        }
+        if (filters.minReputation() != null && row.reputation() < filters.minReputation() + 0.05) {
+            reasons.add("Reputation " + two(row.reputation()) + " is close to your minimum " + two(filters.minReputation()));
+        }
+    }
+
+    private Map<UUID, Details> details(List<Row> rows) {
+        Map<UUID, Details> result = new HashMap<>();
+        if (rows.isEmpty()) {
+            return result;
+        }
+        UUID[] channelIds = rows.stream().map(Row::channelId).toArray(UUID[]::new);
+        UUID[] influencerIds = rows.stream().map(Row::influencerId).distinct().toArray(UUID[]::new);
+        try (Connection c = dataSource.getConnection()) {
+            Map<UUID, Map<String, Double>> niches = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select influencer_id, niche_slug, weight from influencer_niche where influencer_id = any(?)")) {
+                s.setArray(1, c.createArrayOf("uuid", influencerIds));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        niches.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashMap<>()).put(r.getString(2), r.getDouble(3));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    select c.id, c.handle, c.audience::text as audience, i.id as influencer_id, i.display_name, i.country, i.city,
+                           coalesce(m.posts_in_window, 0) as posts_in_window,
+                           (select r.review_count from influencer_reputation r where r.influencer_id = i.id) as review_count
+                      from channel c join influencer i on i.id = c.influencer_id
+                      left join channel_metrics m on m.channel_id = c.id
+                     where c.id = any(?)""")) {
+                s.setArray(1, c.createArrayOf("uuid", channelIds));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        UUID influencerId = r.getObject("influencer_id", UUID.class);
+                        String audience = r.getString("audience");
+                        Map<String, Map<String, Double>> shares = audience == null ? Map.of()
+                                : JSON.readValue(audience, new TypeReference<Map<String, Map<String, Double>>>() { });
+                        int reviews = r.getInt("review_count");
+                        Integer reviewCount = r.wasNull() ? null : reviews;
+                        result.put(r.getObject("id", UUID.class), new Details(r.getString("handle"), r.getString("display_name"),
+                                r.getString("country"), r.getString("city"), niches.getOrDefault(influencerId, Map.of()),
+                                shares == null ? Map.of() : shares, r.getInt("posts_in_window"), reviewCount));
+                    }
+                }
+            }
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Search explanation failed", e);
+        }
+        return result;
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
+    }
+
+    private static String two(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.1f %%", rate * 100);
+    }
+
+    private static String count(long value) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+
+    private static String money(BigDecimal value) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+}

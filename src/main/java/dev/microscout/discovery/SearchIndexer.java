@@ -1,0 +1,197 @@
+package dev.microscout.discovery;
+
+import dev.microscout.influencer.InfluencerService;
+import dev.microscout.metrics.ChannelMetricsService;
+import dev.microscout.niche.NicheFit;
+import dev.microscout.niche.NicheService;
+import dev.microscout.niche.NicheTaxonomy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Keeps the search read model (search_entry, influencer_text) in step with the catalogue: every change of an
+ * influencer, its channels, their metrics or its reputation rewrites that influencer's few rows in the same
+ * transaction. Nothing else is rewritten: engagement percentiles are looked up at query time.
+ */
+@ApplicationScoped
+public class SearchIndexer {
+
+    /** A change that affects an influencer's search rows; observers run in the writing transaction. */
+    public record InfluencerChanged(UUID influencerId) {
+    }
+
+    static final String ALL_NICHES = "*";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    NicheService niches;
+    @Inject
+    dev.microscout.reputation.ReputationService reputation;
+
+    void onInfluencerChanged(@Observes InfluencerService.InfluencerChanged event) {
+        reindex(event.influencerId());
+    }
+
+    /** Authenticity moved: the reputation follows, and its recomputation reindexes (see onReputationChanged). */
+    void onMetricsChanged(@Observes ChannelMetricsService.ChannelMetricsChanged event) {
+        reputation.recompute(event.influencerId());
+    }
+
+    void onReputationChanged(@Observes InfluencerChanged event) {
+        reindex(event.influencerId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reindex(UUID influencerId) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> write(c, influencerId));
+    }
+
+    /** Rebuilds every influencer's rows (after a taxonomy change, or for data loaded outside the API). */
+    @Transactional
+    public int reindexAll() {
+        List<UUID> ids = em.unwrap(Session.class).doReturningWork(c -> {
+            List<UUID> all = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select id from influencer"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    all.add(r.getObject(1, UUID.class));
+                }
+            }
+            return all;
+        });
+        ids.forEach(this::reindex);
+        return ids.size();
+    }
+
+    private void write(Connection c, UUID influencerId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from search_entry where influencer_id = ?")) {
+            delete.setObject(1, influencerId);
+            delete.executeUpdate();
+        }
+        Profile profile = profile(c, influencerId);
+        if (profile == null) {
+            return;
+        }
+        Map<String, float[]> vectors = vectorsByRoot(profile.niches());
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
+                    engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
+                    rate_currency, rate_price)
+                select ?, c.platform, c.tier, ?, coalesce(m.authenticity, 100), c.id, c.influencer_id, ?,
+                       m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?
+                  from channel c left join channel_metrics m on m.channel_id = c.id
+                 where c.influencer_id = ?""")) {
+            List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
+            rows.add(Map.entry(ALL_NICHES, new float[0]));
+            for (Map.Entry<String, float[]> row : rows) {
+                Float[] boxed = new Float[row.getValue().length];
+                for (int i = 0; i < boxed.length; i++) {
+                    boxed[i] = row.getValue()[i];
+                }
+                insert.setString(1, row.getKey());
+                insert.setString(2, profile.country());
+                insert.setArray(3, c.createArrayOf("float4", boxed));
+                insert.setFloat(4, (float) profile.reputation());
+                insert.setString(5, profile.city());
+                insert.setArray(6, profile.languages());
+                insert.setBoolean(7, profile.hasContact());
+                insert.setBoolean(8, profile.openIncidents());
+                insert.setString(9, profile.rateCurrency());
+                if (profile.ratePrice() == null) {
+                    insert.setNull(10, Types.NUMERIC);
+                } else {
+                    insert.setBigDecimal(10, profile.ratePrice());
+                }
+                insert.setObject(11, influencerId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement text = c.prepareStatement("""
+                insert into influencer_text (influencer_id, document)
+                select i.id, to_tsvector('simple', coalesce(i.bio, '') || ' ' || coalesce((
+                           select string_agg(distinct t, ' ')
+                             from channel c join post p on p.channel_id = c.id, unnest(p.tags) t
+                            where c.influencer_id = i.id and p.posted_at > now() - interval '90 days'), ''))
+                  from influencer i where i.id = ?
+                on conflict (influencer_id) do update set document = excluded.document""")) {
+            text.setObject(1, influencerId);
+            text.executeUpdate();
+        }
+    }
+
+    /** The creator's unit niche vector, split by root and laid out by niche position. */
+    Map<String, float[]> vectorsByRoot(Map<String, Double> creatorNiches) {
+        NicheTaxonomy taxonomy = niches.taxonomy();
+        Map<String, Integer> positions = niches.positions();
+        Map<String, Double> unit = new NicheFit(taxonomy).unitVector(creatorNiches);
+        Map<String, TreeMap<Integer, Double>> byRoot = new HashMap<>();
+        unit.forEach((slug, weight) -> {
+            Integer position = positions.get(slug);
+            if (position != null) {
+                byRoot.computeIfAbsent(taxonomy.root(slug), r -> new TreeMap<>()).put(position, weight);
+            }
+        });
+        Map<String, float[]> vectors = new HashMap<>();
+        byRoot.forEach((root, slots) -> {
+            float[] vector = new float[slots.lastKey() + 1];
+            slots.forEach((position, weight) -> vector[position] = (float) (double) weight);
+            vectors.put(root, vector);
+        });
+        return vectors;
+    }
+
+    private record Profile(String country, String city, java.sql.Array languages, boolean hasContact, String rateCurrency,
+                           java.math.BigDecimal ratePrice, Map<String, Double> niches, double reputation, boolean openIncidents) {
+    }
+
+    private static Profile profile(Connection c, UUID influencerId) throws SQLException {
+        Map<String, Double> niches = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select niche_slug, weight from influencer_niche where influencer_id = ?")) {
+            s.setObject(1, influencerId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    niches.put(r.getString(1), r.getDouble(2));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select i.country, i.city, i.languages, i.contact_email is not null as has_contact, i.rate_currency, i.rate_price,
+                       (select r.reputation from influencer_reputation r where r.influencer_id = i.id) as reputation,
+                       exists (select 1 from incident x where x.influencer_id = i.id and not x.resolved) as open_incidents
+                  from influencer i where i.id = ?""")) {
+            s.setObject(1, influencerId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                double reputation = r.getDouble("reputation");
+                if (r.wasNull()) {
+                    reputation = DEFAULT_REPUTATION;
+                }
+                return new Profile(r.getString("country"), r.getString("city"), r.getArray("languages"), r.getBoolean("has_contact"),
+                        r.getString("rate_currency"), r.getBigDecimal("rate_price"), niches, reputation, r.getBoolean("open_incidents"));
+            }
+        }
+    }
+
+    /** Reputation before anything is known: no reviews (the prior 3.5 → 0.625) × full authenticity factor, no penalty. */
+    static final double DEFAULT_REPUTATION = (3.5 - 1) / 4;
+}
