@@ -12,6 +12,11 @@
 -- followers log-normal with about 55 % nano, 35 % micro, 10 % macro; half the creators in Indonesia, the
 -- rest in MY, SG, PH, TH, VN; 1-3 niches per creator, popular ones more often; engagement rate 0.5-10 %,
 -- higher for small accounts; reputation 0.2-0.95; authenticity mostly 80-100 with a tail.
+--
+-- Not generated: follower snapshots, tier changes, reviews and stored reputations (influencer_reputation). The
+-- reputation is drawn straight into search_entry, so the search ranks on a realistic spread; a creator whose
+-- reputation is recomputed (after a post batch or a review) falls back to what its reviews say. Channel metrics
+-- carry the engagement rate, postsPerWeek and authenticity; their other figures are unknown until recomputed.
 
 \set ON_ERROR_STOP on
 \if :{?channels}
@@ -195,8 +200,19 @@ select c.id, cn.slug, cn.weight
   from bench_creator_niche cn join bench_creator c on c.n = cn.n
 ;
 
+-- The bio and the tags of recent posts (every post is tagged with the creator's first niche), as SearchIndexer writes it.
 insert into influencer_text (influencer_id, document)
-select id, to_tsvector('simple', coalesce(bio, '')) from influencer;
+select i.id, to_tsvector('simple', coalesce(i.bio, '') || ' ' || cn.slug)
+  from influencer i
+  join bench_creator c on c.id = i.id
+  join bench_creator_niche cn on cn.n = c.n and cn.first_pick = 1;
+
+-- The creators with open incidents have one: unresolved, of medium severity, within the last 24 months.
+insert into incident (id, influencer_id, kind, severity, occurred_on, source, resolved, description, created_at, updated_at, version)
+select ('30000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, id, 'undisclosed-ad', 'MEDIUM',
+       current_date - floor(600 * pg_temp.u(n, 15))::int, 'https://example.com/report/' || n, false,
+       'Benchmark data: an unresolved incident', now(), now(), 0
+  from bench_creator where open_incidents;
 
 \echo == channel
 insert into channel (id, influencer_id, platform, handle, url, followers, following, verified, audience, tier,
@@ -280,7 +296,8 @@ select p.id, 'p' || lpad(p.k::text, 3, '0'), p.posted_at, p.format, p.sponsored,
 
 \echo == search_entry: a row per channel and top-level niche of its creator, and one for briefs without niches
 -- Expansion as in NicheFit: a niche adds half its weight to its parent and a quarter to its grandparent;
--- the vector is scaled to length 1, then cut per top-level niche and laid out by niche.position.
+-- the vector is scaled to length 1, then cut per top-level niche and laid out by niche.position up to the last
+-- niche the creator has in that subtree.
 create temp table bench_vector on commit drop as
 with expanded as (
     select cn.n, x.slug, sum(x.weight) as weight
@@ -293,10 +310,10 @@ with expanded as (
 unit as (
     select e.n, e.slug, n.root_slug, e.weight / sqrt(sum(e.weight * e.weight) over (partition by e.n)) as weight
       from expanded e join niche n on n.slug = e.slug),
-roots as (select distinct n, root_slug from unit)
+roots as (select u.n, u.root_slug, max(n.position) as last_position from unit u join niche n on n.slug = u.slug group by u.n, u.root_slug)
 select r.n, r.root_slug, array_agg(coalesce(u.weight, 0)::real order by t.position) as niche_vec
   from roots r
-  join niche t on t.root_slug = r.root_slug
+  join niche t on t.root_slug = r.root_slug and t.position <= r.last_position
   left join unit u on u.n = r.n and u.slug = t.slug
  group by r.n, r.root_slug;
 
