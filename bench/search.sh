@@ -5,7 +5,7 @@
 #   bench/search.sh [--smoke] [--regenerate] [--channels N] [--duration SECONDS]
 #     default      1,000,000 channels (about 700,000 influencers, 20 posts each), 30 s each after 10 s of warm-up
 #     --smoke      20,000 channels, 5 s each after 2 s of warm-up (CI: about a minute)
-#     --regenerate throw the loaded catalogue away and generate it again
+#     --regenerate throw the loaded catalogue away and generate it again (needed after a new migration too)
 # The packaged service runs in the demo profile without demo data on an embedded PostgreSQL whose data is kept
 # in bench/out/search/<channels>/db; the first run loads it with bench/generate.sql, later runs reuse it.
 set -euo pipefail
@@ -84,7 +84,7 @@ key=$(awk '$1 == "VIEWER" { print $2 }' "$out/keys")
 if [ ! -f "$out/loaded" ]; then
   echo "generating $channels channels (log: $out/generate.log)"
   started=$SECONDS
-  psql -X -q -v channels="$channels" -f bench/generate.sql 2>&1 | grep -v NOTICE | tee "$out/generate.log"
+  psql -X -q -v channels="$channels" -f bench/generate.sql 2>&1 | grep --line-buffered -v NOTICE | tee "$out/generate.log"
   echo "generated in $((SECONDS - started)) s" | tee -a "$out/generate.log"
   date -u +"%Y-%m-%dT%H:%M:%SZ $channels channels" > "$out/loaded"
   # The service reads the peer baselines and the taxonomy at start.
@@ -116,6 +116,7 @@ floor_run() {
   pgbench -n -c4 -j2 -T "$1" "${scripts[@]}" "${@:2}"
 }
 
+echo "load average before the run (other work on these cores skews the figures): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up: $warmup s each"
 if $http; then wrk_run "$warmup" > "$run/wrk-warmup.txt"; fi
 floor_run "$warmup" > "$run/pgbench-warmup.txt" 2>&1
