@@ -117,16 +117,19 @@ def prepare(args):
     for old in glob.glob(os.path.join(args.out, "floor-*.sql")):
         os.remove(old)
     files = sorted(glob.glob(os.path.join(args.briefs, "*.json")))
+    totals = []
     with open(os.path.join(args.out, "briefs.ndjson"), "w") as ndjson:
         for number, path in enumerate(files, 1):
             with open(path) as f:
                 brief = json.load(f)
             ndjson.write(json.dumps(brief, separators=(",", ":")) + "\n")
+            query = floor_query(brief, taxonomy, baselines)
             with open(os.path.join(args.out, f"floor-{number:02d}.sql"), "w") as sql:
-                sql.write(f"-- {os.path.basename(path)}\n" + floor_query(brief, taxonomy, baselines))
-    totals = sorted(int(rows[0][-2]) if rows else 0
-                    for rows in (psql(open(sql).read()) for sql in sorted(glob.glob(os.path.join(args.out, "floor-*.sql")))))
-    print(f"{len(files)} briefs, floor queries in {args.out}; candidate channels per brief: "
+                sql.write(f"-- {os.path.basename(path)}\n" + query)
+            rows = psql(query)
+            totals.append(int(rows[0][-2]) if rows else 0)  # total: the creators matching the brief
+    totals.sort()
+    print(f"{len(files)} briefs, floor queries in {args.out}; matching creators per brief: "
           f"min {totals[0]}, median {totals[len(totals) // 2]}, max {totals[-1]}")
 
 
@@ -151,7 +154,7 @@ def agree(args):
 
 
 def percentile(sorted_values, p):
-    """Nearest-rank percentile, as wrk reports its own."""
+    """Nearest-rank percentile."""
     if not sorted_values:
         return float("nan")
     rank = max(1, -(-len(sorted_values) * p // 100))
@@ -164,13 +167,15 @@ def floor_figures(pgbench_out, log_prefix):
         with open(path) as f:
             latencies += [int(line.split()[2]) / 1000 for line in f if line.strip()]
     latencies.sort()
-    tps = None
+    tps, failed = None, None
     with open(pgbench_out) as f:
         for line in f:
             if line.startswith("tps = "):
                 tps = float(line.split()[2])
+            elif line.startswith("number of failed transactions: "):
+                failed = int(line.split()[4])
     return {"rate": tps, "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-            "p99": percentile(latencies, 99), "count": len(latencies), "errors": 0}
+            "p99": percentile(latencies, 99), "count": len(latencies), "errors": failed}
 
 
 def service_figures(wrk_out):
@@ -205,7 +210,7 @@ def report(args):
     if args.out:
         with open(args.out, "w") as f:
             f.write(text + "\n")
-    if service is None or service["errors"]:
+    if service is None or service["errors"] or floor["errors"] != 0:
         sys.exit(1)
 
 
