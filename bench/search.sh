@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Ranked search over a generated catalogue: the service over HTTP (wrk, 4 connections) against the floor, the
+# same ranking in raw SQL straight into its PostgreSQL (pgbench, 4 clients), in the same run, one after the
+# other, with the same 20 briefs (bench/briefs). Usage:
+#   bench/search.sh [--smoke] [--regenerate] [--channels N] [--duration SECONDS]
+#     default      1,000,000 channels (about 700,000 influencers, 20 posts each), 30 s each after 10 s of warm-up
+#     --smoke      20,000 channels, 5 s each after 2 s of warm-up (CI: about a minute)
+#     --regenerate throw the loaded catalogue away and generate it again (needed after a new migration too)
+# The packaged service runs in the demo profile without demo data on an embedded PostgreSQL whose data is kept
+# in bench/out/search/<channels>/db; the first run loads it with bench/generate.sql, later runs reuse it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+channels=1000000 duration=30 warmup=10 regenerate=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) channels=20000 duration=5 warmup=2 ;;
+    --regenerate) regenerate=true ;;
+    --channels) channels=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+port=${BENCH_PORT:-18081}
+out=$PWD/bench/out/search/$channels
+run=$out/run
+mkdir -p "$out"
+
+# Tools: wrk, psql and pgbench from Debian (pgbench comes with the server package there).
+install() {
+  echo "installing $1 with apt-get"
+  { apt-get install -y -q "$1" || { apt-get update -q && apt-get install -y -q "$1"; }; } > "$out/apt.log" 2>&1 \
+    || { echo "could not install $1: see $out/apt.log" >&2; exit 1; }
+}
+command -v wrk > /dev/null || install wrk
+command -v psql > /dev/null || install postgresql-client
+pgbench --version > /dev/null 2>&1 || install postgresql
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+if curl -s -o /dev/null "localhost:$port"; then
+  echo "port $port is taken: set BENCH_PORT to a free one" >&2; exit 1
+fi
+
+service=
+start_service() {
+  # Rate limits and the periodic peer-baseline refresh (an aggregate over every channel) are off: the first would
+  # throttle the load generator, the second would run in the middle of a measurement. The generator fills
+  # peer_baseline with the refresh's own query, and the service reads it at start.
+  java -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
+       -Dmicroscout.embedded-postgres.directory="$out/db" \
+       -Dmicroscout.security.rate-limit.requests-per-second=1000000 -Dmicroscout.security.rate-limit.burst=1000000 \
+       -Dmicroscout.metrics.peer-refresh-every=off \
+       -jar target/quarkus-app/quarkus-run.jar > "$out/service.log" 2>&1 &
+  service=$!
+  local started=$SECONDS
+  until curl -fs "localhost:$port/q/health/ready" > /dev/null 2>&1; do
+    if ! kill -0 "$service" 2> /dev/null || [ $((SECONDS - started)) -gt 300 ]; then
+      echo "the service did not start:" >&2; tail -30 "$out/service.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  export PGHOST=localhost PGPORT PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
+  PGPORT=$(sed -n 4p "$out/db/data/postmaster.pid")
+  echo "service ready in $((SECONDS - started)) s on port $port, its PostgreSQL on port $PGPORT"
+}
+stop_service() {
+  if [ -n "$service" ]; then
+    kill "$service" 2> /dev/null || true
+    wait "$service" 2> /dev/null || true
+    service=
+  fi
+}
+trap stop_service EXIT
+
+# The demo profile prints the demo organisation's keys once, when it creates them: keep them with the database.
+if $regenerate || [ ! -f "$out/keys" ]; then
+  rm -rf "$out/db" "$out/keys" "$out/loaded"
+fi
+start_service
+[ -f "$out/keys" ] || grep -E '^ +(VIEWER|EDITOR|ADMIN) +msk_' "$out/service.log" > "$out/keys"
+key=$(awk '$1 == "VIEWER" { print $2 }' "$out/keys")
+[ -n "$key" ] || { echo "no VIEWER key in $out/keys: run again with --regenerate" >&2; exit 1; }
+
+if [ ! -f "$out/loaded" ]; then
+  echo "generating $channels channels (log: $out/generate.log)"
+  started=$SECONDS
+  psql -X -q -v channels="$channels" -f bench/generate.sql 2>&1 | grep --line-buffered -v NOTICE | tee "$out/generate.log"
+  echo "generated in $((SECONDS - started)) s" | tee -a "$out/generate.log"
+  date -u +"%Y-%m-%dT%H:%M:%SZ $channels channels" > "$out/loaded"
+  # The service reads the peer baselines and the taxonomy at start.
+  stop_service
+  start_service
+fi
+
+rm -rf "$run" && mkdir -p "$run"
+python3 bench/search_floor.py prepare --briefs bench/briefs --out "$run"
+echo "catalogue: $(psql -X -A -t -c "select count(*) || ' channels, database ' || pg_size_pretty(pg_database_size(current_database())) from channel")"
+
+url=http://localhost:$port/api/v1/discovery/searches
+status=$(head -1 "$run/briefs.ndjson" | curl -s -o "$run/first-response.json" -w '%{http_code}' -X POST \
+           -H "X-API-Key: $key" -H 'Content-Type: application/json' --data-binary @- "$url")
+http=true
+if [ "$status" != 200 ]; then
+  http=false
+  echo "the service answered HTTP $status to the first brief ($run/first-response.json): the HTTP search is not measured"
+else
+  python3 bench/search_floor.py agree --dir "$run" --url "$url" --key "$key" || true
+fi
+
+wrk_run() {
+  wrk -t2 -c4 -d"$1"s --latency -s bench/search.lua "$url" -- "$run/briefs.ndjson" "$key"
+}
+floor_run() {
+  local scripts=() f
+  for f in "$run"/floor-*.sql; do scripts+=(-f "$f"); done
+  pgbench -n -c4 -j2 -T "$1" "${scripts[@]}" "${@:2}"
+}
+
+echo "load average before the run (other work on these cores skews the figures): $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "warm-up: $warmup s each"
+if $http; then wrk_run "$warmup" > "$run/wrk-warmup.txt"; fi
+floor_run "$warmup" > "$run/pgbench-warmup.txt" 2>&1
+echo "service over HTTP: $duration s, 4 connections"
+if $http; then wrk_run "$duration" | tee "$run/wrk.txt"; fi
+echo "floor in SQL: $duration s, 4 clients"
+floor_run "$duration" -l --log-prefix="$run/pgbench-log" > "$run/pgbench.txt" 2>&1
+sed -n '/^number of transactions/,/^tps/p' "$run/pgbench.txt"
+echo
+echo "Ranked search, $channels channels, $(nproc) cores, $(date -u +%Y-%m-%d):"
+python3 bench/search_floor.py report --wrk "$run/wrk.txt" --pgbench-out "$run/pgbench.txt" \
+        --pgbench-logs "$run/pgbench-log" --out "$run/result.md"

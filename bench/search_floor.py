@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""The raw-SQL floor of the ranked search, and the report that sets the service beside it.
+
+    search_floor.py prepare --briefs bench/briefs --out DIR
+        Writes DIR/briefs.ndjson (one brief per line, for wrk) and DIR/floor-NN.sql: for each brief the statement
+        the service runs to rank it, with its parameters written in, for pgbench. Reads the niche taxonomy and the
+        peer baselines with psql (connection from the PG* environment variables).
+
+    search_floor.py agree --dir DIR --url URL --key KEY
+        Sends every brief to the service and checks that its page lists the same channels, in the same order,
+        as the floor's statement: the floor measures the service's own ranking, not a look-alike.
+
+    search_floor.py report --wrk FILE --pgbench-out FILE --pgbench-logs PREFIX [--out FILE]
+        Prints throughput and p50/p95/p99 of the service (wrk) and of the floor (pgbench), and their ratio.
+
+The statement follows SearchPlan (perf/FLOOR.md's design): one index-only range scan of search_entry_scan per
+top-level niche of the brief, the score as inline arithmetic (0.4 nicheFit + 0.35 engagementPercentile +
+0.25 reputation; the percentile by width_bucket over the peer group's thresholds), the best 200 rows, then one
+per influencer, a page of 20, the count of distinct creators and the rows kept.
+"""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+WEIGHTS = {"nicheFit": 0.4, "engagement": 0.35, "reputation": 0.25}
+PLATFORMS = ["INSTAGRAM", "TIKTOK", "YOUTUBE", "X", "FACEBOOK"]
+PARENT_SHARE, GRANDPARENT_SHARE = 0.5, 0.25
+
+
+def psql(sql):
+    out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1"], input=sql,
+                         check=True, capture_output=True, text=True).stdout
+    return [line.split("|") for line in out.splitlines() if line]
+
+
+def unit_vector(niches, parent):
+    """The brief's niche vector expanded over the taxonomy and scaled to length 1, as NicheFit does."""
+    expanded = {}
+    for slug, weight in niches.items():
+        expanded[slug] = expanded.get(slug, 0) + weight
+        up = parent.get(slug)
+        if up:
+            expanded[up] = expanded.get(up, 0) + weight * PARENT_SHARE
+            grand = parent.get(up)
+            if grand:
+                expanded[grand] = expanded.get(grand, 0) + weight * GRANDPARENT_SHARE
+    length = sum(w * w for w in expanded.values()) ** 0.5
+    return {slug: w / length for slug, w in expanded.items() if w > 0}
+
+
+def quote(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def floor_query(brief, taxonomy, baselines):
+    """The statement SearchPlan builds for a brief of this benchmark's kind (niches, one platform, tier and country,
+    minAuthenticity, page and size; no audience, price, keywords or weights), with its parameters written in as
+    literals of the types the service binds. Keep it in step with src/main/java/dev/microscout/discovery/SearchPlan.java:
+    `search_floor.py agree` checks that both rank every brief alike."""
+    parent = {slug: p for slug, (p, _, _) in taxonomy.items()}
+    platforms, tiers, countries = brief.get("platforms") or [], brief.get("tiers") or ["MICRO"], brief.get("countries") or []
+    page, size = brief.get("page", 0), brief.get("size", 20)
+    offset, k = page * size, max(200, (page * size + size) * 4)
+    peers = [(p, t) for p in (platforms or PLATFORMS) for t in tiers if (p, t) in baselines]
+    engagement = "case when s.sample_too_small or s.engagement_rate is null then 0" + "".join(
+        f" when s.platform = '{p}' and s.tier = '{t}' then width_bucket(s.engagement_rate * (1 - 1e-12), "
+        f"{quote(baselines[(p, t)])}::float8[])::float8 / {len(baselines[(p, t)].strip('{}').split(','))}"
+        for p, t in peers) + " else 0 end" if peers else "0::float8"
+    by_root = {}
+    for slug, weight in unit_vector({n["niche"]: n["weight"] for n in brief["niches"]}, parent).items():
+        _, root, position = taxonomy[slug]
+        by_root.setdefault(root, {})[position] = weight
+    scans = []
+    for root, weights in sorted(by_root.items()):
+        fit = "(" + " + ".join(f"coalesce(s.niche_vec[{pos + 1}], 0) * {w!r}" for pos, w in sorted(weights.items())) + ")"
+        where = f" where s.root_niche = {quote(root)}::varchar"
+        if platforms:
+            where += f" and s.platform = any({array(platforms)})"
+        where += f" and s.tier = any({array(tiers)})"
+        if countries:
+            where += f" and s.country = any({array(countries)})"
+        if brief.get("minAuthenticity") is not None:
+            where += f" and s.authenticity >= {int(brief['minAuthenticity'])}"
+        where += f" and {fit} > 0"
+        scans.append(f"""select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
+       s.authenticity, s.followers, s.rate_currency, s.rate_price, {engagement} as engagement, null::float8 as audience_fit,
+       {fit} as niche_fit from search_entry s{where}""")
+    union_all = "\n union all\n"
+    columns = ("channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity, "
+               "followers, rate_currency, rate_price, engagement, audience_fit")
+    merged = scans[0] if len(scans) == 1 else f"""select {columns}, sum(niche_fit) as niche_fit
+  from ({union_all.join(scans)}) parts
+ group by {columns}"""
+    w = WEIGHTS
+    score = f"{w['nicheFit']!r} * niche_fit + {w['engagement']!r} * engagement + {w['reputation']!r} * reputation + 0.0 * coalesce(audience_fit, 0)"
+    order = "score desc, engagement_rate desc nulls last, channel_id"
+    return f"""with scored as materialized (select c.*, {score} as score from ({merged}) c),
+top as (select * from scored order by {order} limit {k}),
+picked as (select top.*, row_number() over (partition by influencer_id order by {order}) as rn from top)
+select picked.*, (select count(distinct influencer_id) from scored) as total, (select count(*) from top) as kept
+  from picked where rn = 1 order by {order} offset {offset} limit {size};
+"""
+
+
+def array(values):
+    return quote("{" + ",".join(values) + "}") + "::varchar[]"
+
+
+def prepare(args):
+    taxonomy = {slug: (p or None, root, int(pos)) for slug, p, root, pos in psql("select slug, parent_slug, root_slug, position from niche")}
+    baselines = {(p, t): rates for p, t, rates in psql("select platform, tier, sorted_rates from peer_baseline")}
+    os.makedirs(args.out, exist_ok=True)
+    for old in glob.glob(os.path.join(args.out, "floor-*.sql")):
+        os.remove(old)
+    files = sorted(glob.glob(os.path.join(args.briefs, "*.json")))
+    totals = []
+    with open(os.path.join(args.out, "briefs.ndjson"), "w") as ndjson:
+        for number, path in enumerate(files, 1):
+            with open(path) as f:
+                brief = json.load(f)
+            ndjson.write(json.dumps(brief, separators=(",", ":")) + "\n")
+            query = floor_query(brief, taxonomy, baselines)
+            with open(os.path.join(args.out, f"floor-{number:02d}.sql"), "w") as sql:
+                sql.write(f"-- {os.path.basename(path)}\n" + query)
+            rows = psql(query)
+            totals.append(int(rows[0][-2]) if rows else 0)  # total: the creators matching the brief
+    totals.sort()
+    print(f"{len(files)} briefs, floor queries in {args.out}; matching creators per brief: "
+          f"min {totals[0]}, median {totals[len(totals) // 2]}, max {totals[-1]}")
+
+
+def agree(args):
+    with open(os.path.join(args.dir, "briefs.ndjson")) as f:
+        briefs = [line for line in f if line.strip()]
+    differing = []
+    for number, brief in enumerate(briefs, 1):
+        request = urllib.request.Request(args.url, data=brief.encode(), method="POST",
+                                         headers={"X-API-Key": args.key, "Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            service = [r["channel"]["id"] for r in json.load(response)["results"]]
+        with open(os.path.join(args.dir, f"floor-{number:02d}.sql")) as f:
+            floor = [row[0] for row in psql(f.read())]
+        if service != floor:
+            differing.append(number)
+    if differing:
+        print(f"the floor's statement and the service rank briefs {differing} differently: "
+              "bring floor_query in step with SearchPlan")
+        sys.exit(1)
+    print(f"the floor's statement and the service return the same first page for all {len(briefs)} briefs")
+
+
+def percentile(sorted_values, p):
+    """Nearest-rank percentile."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, -(-len(sorted_values) * p // 100))
+    return sorted_values[int(rank) - 1]
+
+
+def floor_figures(pgbench_out, log_prefix):
+    latencies = []
+    for path in glob.glob(log_prefix + ".*"):
+        with open(path) as f:
+            latencies += [int(line.split()[2]) / 1000 for line in f if line.strip()]
+    latencies.sort()
+    tps, failed = None, None
+    with open(pgbench_out) as f:
+        for line in f:
+            if line.startswith("tps = "):
+                tps = float(line.split()[2])
+            elif line.startswith("number of failed transactions: "):
+                failed = int(line.split()[4])
+    return {"rate": tps, "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
+            "p99": percentile(latencies, 99), "count": len(latencies), "errors": failed}
+
+
+def service_figures(wrk_out):
+    """The line search.lua's done() prints: requests, seconds, errors, latency percentiles in microseconds."""
+    with open(wrk_out) as f:
+        for line in f:
+            if line.startswith("search.lua "):
+                fields = dict(kv.split("=") for kv in line.split()[1:])
+                seconds = float(fields["seconds"])
+                return {"rate": int(fields["requests"]) / seconds, "p50": int(fields["p50"]) / 1000,
+                        "p95": int(fields["p95"]) / 1000, "p99": int(fields["p99"]) / 1000,
+                        "count": int(fields["requests"]), "errors": int(fields["errors"])}
+    return None
+
+
+def report(args):
+    floor = floor_figures(args.pgbench_out, args.pgbench_logs)
+    service = service_figures(args.wrk) if args.wrk and os.path.exists(args.wrk) else None
+    lines = ["| | searches/s | p50 ms | p95 ms | p99 ms | requests | errors |", "|---|---|---|---|---|---|---|"]
+    for name, f in (("service (HTTP, wrk)", service), ("floor (SQL, pgbench)", floor)):
+        if f is None:
+            lines.append(f"| {name} | not measured | | | | | |")
+        else:
+            lines.append(f"| {name} | {f['rate']:.0f} | {f['p50']:.1f} | {f['p95']:.1f} | {f['p99']:.1f} | {f['count']} | {f['errors']} |")
+    if service and floor["rate"]:
+        lines.append("")
+        lines.append(f"Service against the floor (target: within 1.5x): throughput {floor['rate'] / service['rate']:.2f}x lower, "
+                     f"p50 {service['p50'] / floor['p50']:.2f}x, p95 {service['p95'] / floor['p95']:.2f}x, "
+                     f"p99 {service['p99'] / floor['p99']:.2f}x the floor's")
+    text = "\n".join(lines)
+    print(text)
+    if args.out:
+        with open(args.out, "w") as f:
+            f.write(text + "\n")
+    if service is None or service["errors"] or floor["errors"] != 0:
+        sys.exit(1)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("prepare")
+    p.add_argument("--briefs", default="bench/briefs")
+    p.add_argument("--out", required=True)
+    p.set_defaults(run=prepare)
+    a = sub.add_parser("agree")
+    a.add_argument("--dir", required=True)
+    a.add_argument("--url", required=True)
+    a.add_argument("--key", required=True)
+    a.set_defaults(run=agree)
+    r = sub.add_parser("report")
+    r.add_argument("--wrk")
+    r.add_argument("--pgbench-out", required=True)
+    r.add_argument("--pgbench-logs", required=True)
+    r.add_argument("--out")
+    r.set_defaults(run=report)
+    args = parser.parse_args()
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()
