@@ -2,22 +2,25 @@
 # Ranked search over a generated catalogue: the service over HTTP (wrk, 4 connections) against the floor, the
 # same ranking in raw SQL straight into its PostgreSQL (pgbench, 4 clients), in the same run, one after the
 # other, with the same 20 briefs (bench/briefs). Usage:
-#   bench/search.sh [--smoke] [--regenerate] [--channels N] [--duration SECONDS]
+#   bench/search.sh [--smoke] [--regenerate] [--channels N] [--duration SECONDS] [--briefs DIR]
 #     default      1,000,000 channels (about 700,000 influencers, 20 posts each), 30 s each after 10 s of warm-up
 #     --smoke      20,000 channels, 5 s each after 2 s of warm-up (CI: about a minute)
+#     --briefs     the briefs to send (default bench/briefs: typical briefs as perf/FLOOR.md draws them;
+#                  bench/briefs-broad holds 20 broad ones, mostly Indonesian micro creators)
 #     --regenerate throw the loaded catalogue away and generate it again (needed after a new migration too)
 # The packaged service runs in the demo profile without demo data on an embedded PostgreSQL whose data is kept
 # in bench/out/search/<channels>/db; the first run loads it with bench/generate.sql, later runs reuse it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-channels=1000000 duration=30 warmup=10 regenerate=false
+channels=1000000 duration=30 warmup=10 regenerate=false briefs=bench/briefs
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) channels=20000 duration=5 warmup=2 ;;
     --regenerate) regenerate=true ;;
     --channels) channels=$2; shift ;;
     --duration) duration=$2; shift ;;
+    --briefs) briefs=$2; shift ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -93,7 +96,7 @@ if [ ! -f "$out/loaded" ]; then
 fi
 
 rm -rf "$run" && mkdir -p "$run"
-python3 bench/search_floor.py prepare --briefs bench/briefs --out "$run"
+python3 bench/search_floor.py prepare --briefs "$briefs" --out "$run"
 echo "catalogue: $(psql -X -A -t -c "select count(*) || ' channels, database ' || pg_size_pretty(pg_database_size(current_database())) from channel")"
 
 url=http://localhost:$port/api/v1/discovery/searches

@@ -67,6 +67,7 @@ public class DiscoveryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.VIEWER_ROLE)
+    @dev.microscout.security.ReadOnly
     @Operation(operationId = "searchCreators", summary = "Rank creators for a brief",
             description = """
                     Filters the catalogue by the brief and ranks the candidates by score = Σ weight × component, weights \

@@ -80,18 +80,18 @@ final class SearchPlan {
         String order = "score desc, engagement_rate desc nulls last, channel_id";
         String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
         if (onePerInfluencer) {
+            // Top-k first (a bounded sort), then one row per influencer among those k; the total is a window count
+            // over the candidates, computed in the same pass (perf/FLOOR.md).
             sql = """
-                    with scored as materialized (select c.*, %s as score from (%s) c),
-                    top as (select * from scored order by %s%s),
+                    with top as (select c.*, %s as score, count(*) over () as total from (%s) c order by %s%s),
                     picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top)
-                    select picked.*, (select count(distinct influencer_id) from scored) as total, (select count(*) from top) as kept
+                    select picked.*, (select count(*) from top) as kept
                       from picked where rn = 1 order by %s offset %d limit %d"""
                     .formatted(score, merged, order, limitK, order, order, offset, size);
         } else {
             sql = """
-                    with scored as materialized (select c.*, %s as score from (%s) c)
-                    select scored.*, (select count(*) from scored) as total, 0 as kept
-                      from scored order by %s offset %d limit %d"""
+                    select c.*, %s as score, count(*) over () as total, 0 as kept
+                      from (%s) c order by %s offset %d limit %d"""
                     .formatted(score, merged, order, offset, size);
         }
     }

@@ -12,7 +12,8 @@ public final class SearchResults {
     }
 
     @Schema(name = "SearchResponse", description = "One page of ranked candidates with the normalised weights used.")
-    public record SearchResponse(@Schema(description = "Candidates matching the brief (creators when onePerInfluencer).", examples = "312") long total,
+    public record SearchResponse(@Schema(description = "Channels matching the brief. With onePerInfluencer a creator with several matching channels "
+            + "is listed once but counted for each, so the last page may end before this number.", examples = "312") long total,
                                  @Schema(examples = "0") int page, @Schema(examples = "20") int size,
                                  AppliedWeights weights, List<SearchResult> results) {
     }

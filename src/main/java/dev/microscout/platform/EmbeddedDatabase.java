@@ -39,6 +39,8 @@ public record EmbeddedDatabase(String jdbcUrl, String dataDirectory) {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
+                    // The ranked search sorts and counts thousands of candidates per brief: keep that in memory.
+                    .setServerConfig("work_mem", "16MB")
                     .setServerConfig("fsync", fresh ? "off" : "on")
                     .setServerConfig("synchronous_commit", fresh ? "off" : "on")
                     .start();

@@ -28,6 +28,8 @@ public class AuditFilter implements ContainerResponseFilter {
             insert into audit_event (organisation_id, key_prefix, method, path, status, resource_id, occurred_at)
             values (?, ?, ?, ?, ?, ?, ?)""";
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.container.ResourceInfo resource;
     @Inject
     CurrentIdentityAssociation identities;
     @Inject
@@ -38,6 +40,9 @@ public class AuditFilter implements ContainerResponseFilter {
         String method = request.getMethod();
         if (!WRITES.contains(method) || response.getStatus() < 200 || response.getStatus() >= 300
                 || response.getHeaderString(IdempotencyInterceptor.REPLAYED) != null) {
+            return;
+        }
+        if (resource != null && resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(ReadOnly.class)) {
             return;
         }
         SecurityIdentity identity = identities.getIdentity();
