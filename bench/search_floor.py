@@ -74,7 +74,7 @@ def floor_query(brief, taxonomy, baselines):
     for slug, weight in unit_vector({n["niche"]: n["weight"] for n in brief["niches"]}, parent).items():
         _, root, position = taxonomy[slug]
         by_root.setdefault(root, {})[position] = weight
-    scans = []
+    scans, counts = [], []
     for root, weights in sorted(by_root.items()):
         fit = "(" + " + ".join(f"coalesce(s.niche_vec[{pos + 1}], 0) * {w!r}" for pos, w in sorted(weights.items())) + ")"
         where = f" where s.root_niche = {quote(root)}::varchar"
@@ -89,6 +89,7 @@ def floor_query(brief, taxonomy, baselines):
         scans.append(f"""select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
        s.authenticity, s.followers, s.rate_currency, s.rate_price, {engagement} as engagement, null::float8 as audience_fit,
        {fit} as niche_fit from search_entry s{where}""")
+        counts.append(f"select s.channel_id from search_entry s{where}")
     union_all = "\n union all\n"
     columns = ("channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity, "
                "followers, rate_currency, rate_price, engagement, audience_fit")
@@ -98,10 +99,10 @@ def floor_query(brief, taxonomy, baselines):
     w = WEIGHTS
     score = f"{w['nicheFit']!r} * niche_fit + {w['engagement']!r} * engagement + {w['reputation']!r} * reputation + 0.0 * coalesce(audience_fit, 0)"
     order = "score desc, engagement_rate desc nulls last, channel_id"
-    return f"""with scored as materialized (select c.*, {score} as score from ({merged}) c),
-top as (select * from scored order by {order} limit {k}),
+    total = "(select count(*) from (" + "\n union\n".join(counts) + ") n)"
+    return f"""with top as (select c.*, {score} as score from ({merged}) c order by {order} limit {k}),
 picked as (select top.*, row_number() over (partition by influencer_id order by {order}) as rn from top)
-select picked.*, (select count(distinct influencer_id) from scored) as total, (select count(*) from top) as kept
+select picked.*, {total} as total, (select count(*) from top) as kept
   from picked where rn = 1 order by {order} offset {offset} limit {size};
 """
 

@@ -64,7 +64,7 @@ final class SearchPlan {
             if (i > 0) {
                 candidates.append("\n union all\n");
             }
-            candidates.append(rootScan(roots.get(i), f, peers, !parts.isEmpty()));
+            candidates.append(rootScan(roots.get(i), f, peers, !parts.isEmpty(), false));
         }
         String merged = roots.size() == 1 ? candidates.toString() : """
                 select channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
@@ -79,24 +79,33 @@ final class SearchPlan {
                         .formatted(similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight());
         String order = "score desc, engagement_rate desc nulls last, channel_id";
         String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
+        // The total is a second, narrow index-only scan of the same ranges: cheaper than a window count, which
+        // would buffer every wide candidate row (measured in bench/RESULTS.md).
+        StringBuilder counted = new StringBuilder();
+        for (int i = 0; i < roots.size(); i++) {
+            if (i > 0) {
+                counted.append("\n union\n");
+            }
+            counted.append(rootScan(roots.get(i), f, peers, !parts.isEmpty(), true));
+        }
+        String total = "(select count(*) from (" + counted + ") n)";
         if (onePerInfluencer) {
-            // Top-k first (a bounded sort), then one row per influencer among those k; the total is a window count
-            // over the candidates, computed in the same pass (perf/FLOOR.md).
+            // Top-k first (a bounded sort), then one row per influencer among those k.
             sql = """
-                    with top as (select c.*, %s as score, count(*) over () as total from (%s) c order by %s%s),
+                    with top as (select c.*, %s as score from (%s) c order by %s%s),
                     picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top)
-                    select picked.*, (select count(*) from top) as kept
+                    select picked.*, %s as total, (select count(*) from top) as kept
                       from picked where rn = 1 order by %s offset %d limit %d"""
-                    .formatted(score, merged, order, limitK, order, order, offset, size);
+                    .formatted(score, merged, order, limitK, order, total, order, offset, size);
         } else {
             sql = """
-                    select c.*, %s as score, count(*) over () as total, 0 as kept
-                      from (%s) c order by %s offset %d limit %d"""
-                    .formatted(score, merged, order, offset, size);
+                    select c.*, %s as score, t.total, 0 as kept
+                      from (%s) c cross join (select %s as total) t order by %s offset %d limit %d"""
+                    .formatted(score, merged, total, order, offset, size);
         }
     }
 
-    private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches) {
+    private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches, boolean countOnly) {
         StringBuilder fit = new StringBuilder();
         part.weights().forEach((position, weight) -> {
             if (!fit.isEmpty()) {
@@ -106,14 +115,14 @@ final class SearchPlan {
             fit.append("coalesce(s.niche_vec[").append(position + 1).append("], 0) * ").append(weight);
         });
         String nicheFit = fit.isEmpty() ? "0::float8" : "(" + fit + ")";
-        String engagement = engagementExpression(peers);
+        String engagement = countOnly ? "" : engagementExpression(peers);
         String audience = f.audience() ? audienceExpression(f) : "null::float8";
         String nearness = similarity == null ? "null::float8"
                 : "greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - " + Math.log(Math.max(1, similarity.followers())) + ") / ln(10))";
         String overlap = similarity == null || similarity.countrySharesJson() == null ? "null::float8"
                 : "(select sum(least(a.v::float8, coalesce((?::jsonb ->> a.k)::float8, 0))) from jsonb_each_text(ch.audience -> 'countryShares') a(k, v))";
-        boolean joinChannel = f.audience() || similarity != null && similarity.countrySharesJson() != null;
-        if (similarity != null && similarity.countrySharesJson() != null) {
+        boolean joinChannel = !countOnly && (f.audience() || similarity != null && similarity.countrySharesJson() != null);
+        if (!countOnly && similarity != null && similarity.countrySharesJson() != null) {
             parameters.add(similarity.countrySharesJson());
         }
         StringBuilder where = new StringBuilder(" where s.root_niche = ?");
@@ -188,6 +197,9 @@ final class SearchPlan {
             where.append("))");
         }
         String from = joinChannel ? " from search_entry s join channel ch on ch.id = s.channel_id" : " from search_entry s";
+        if (countOnly) {
+            return "select s.channel_id" + from + where;
+        }
         return """
                 select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
                        s.authenticity, s.followers, s.rate_currency, s.rate_price, %s as engagement, %s as audience_fit,
