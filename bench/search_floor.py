@@ -66,10 +66,16 @@ def floor_query(brief, taxonomy, baselines):
     page, size = brief.get("page", 0), brief.get("size", 20)
     offset, k = page * size, max(200, (page * size + size) * 4)
     peers = [(p, t) for p in (platforms or PLATFORMS) for t in tiers if (p, t) in baselines]
-    engagement = "case when s.sample_too_small or s.engagement_rate is null then 0" + "".join(
-        f" when s.platform = '{p}' and s.tier = '{t}' then width_bucket(s.engagement_rate * (1 - 1e-12), "
-        f"{quote(baselines[(p, t)])}::float8[])::float8 / {len(baselines[(p, t)].strip('{}').split(','))}"
-        for p, t in peers) + " else 0 end" if peers else "0::float8"
+    def bucket(p, t):
+        return (f"width_bucket(s.engagement_rate * (1 - 1e-12), {quote(baselines[(p, t)])}::float8[])::float8 / "
+                f"{len(baselines[(p, t)].strip('{}').split(','))}")
+    if not peers:
+        engagement = "0::float8"
+    elif len(peers) == 1 and len(platforms) == 1 and len(tiers) == 1:
+        engagement = f"case when s.sample_too_small then 0 else coalesce({bucket(*peers[0])}, 0) end"
+    else:
+        engagement = "case when s.sample_too_small or s.engagement_rate is null then 0" + "".join(
+            f" when s.platform = '{p}' and s.tier = '{t}' then {bucket(p, t)}" for p, t in peers) + " else 0 end"
     by_root = {}
     for slug, weight in unit_vector({n["niche"]: n["weight"] for n in brief["niches"]}, parent).items():
         _, root, position = taxonomy[slug]

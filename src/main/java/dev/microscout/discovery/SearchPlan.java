@@ -115,7 +115,7 @@ final class SearchPlan {
             fit.append("coalesce(s.niche_vec[").append(position + 1).append("], 0) * ").append(weight);
         });
         String nicheFit = fit.isEmpty() ? "0::float8" : "(" + fit + ")";
-        String engagement = countOnly ? "" : engagementExpression(peers);
+        String engagement = countOnly ? "" : engagementExpression(peers, f.platforms().size() == 1 && f.tiers().size() == 1);
         String audience = f.audience() ? audienceExpression(f) : "null::float8";
         String nearness = similarity == null ? "null::float8"
                 : "greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - " + Math.log(Math.max(1, similarity.followers())) + ") / ln(10))";
@@ -207,21 +207,29 @@ final class SearchPlan {
     }
 
     /** Percentile = share of the peer group below the rate: width_bucket counts the sorted rates ≤ rate·(1 − 1e-12). */
-    private String engagementExpression(List<PeerRates> peers) {
+    private String engagementExpression(List<PeerRates> peers, boolean oneGroup) {
         if (peers.isEmpty()) {
             return "0::float8";
+        }
+        if (oneGroup && peers.size() == 1) {
+            // One peer group (the usual brief: one platform, one tier): every candidate belongs to it, no CASE needed.
+            return "case when s.sample_too_small then 0 else coalesce(" + bucket(peers.get(0)) + ", 0) end";
         }
         StringBuilder cases = new StringBuilder("case when s.sample_too_small or s.engagement_rate is null then 0");
         for (PeerRates peer : peers) {
             cases.append(" when s.platform = '").append(peer.platform().name()).append("' and s.tier = '").append(peer.tier().name())
-                    .append("' then width_bucket(s.engagement_rate * (1 - 1e-12), ?::float8[])::float8 / ").append(peer.rates().length);
-            Double[] boxed = new Double[peer.rates().length];
-            for (int i = 0; i < boxed.length; i++) {
-                boxed[i] = peer.rates()[i];
-            }
-            parameters.add(boxed);
+                    .append("' then ").append(bucket(peer));
         }
         return cases.append(" else 0 end").toString();
+    }
+
+    private String bucket(PeerRates peer) {
+        Double[] boxed = new Double[peer.rates().length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = peer.rates()[i];
+        }
+        parameters.add(boxed);
+        return "width_bucket(s.engagement_rate * (1 - 1e-12), ?::float8[])::float8 / " + peer.rates().length;
     }
 
     private static String audienceExpression(Filters f) {

@@ -13,6 +13,7 @@ public class NicheService {
 
     private volatile NicheTaxonomy cached;
     private volatile Map<String, Integer> positions;
+    private volatile Map<String, String> names;
 
     /** The taxonomy changes rarely (admins only); it is cached and dropped on every change. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -32,6 +33,7 @@ public class NicheService {
     public void invalidate() {
         cached = null;
         positions = null;
+        names = null;
     }
 
     /**
@@ -70,11 +72,16 @@ public class NicheService {
     /** Display names by slug. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> names() {
-        Map<String, String> names = new HashMap<>();
-        for (Niche niche : Niche.<Niche>listAll()) {
-            names.put(niche.slug, niche.name);
+        Map<String, String> current = names;
+        if (current == null) {
+            Map<String, String> loaded = new HashMap<>();
+            for (Niche niche : Niche.<Niche>listAll()) {
+                loaded.put(niche.slug, niche.name);
+            }
+            current = Map.copyOf(loaded);
+            names = current;
         }
-        return names;
+        return current;
     }
 
     /** Each niche's slot in the per-root search vectors. */
