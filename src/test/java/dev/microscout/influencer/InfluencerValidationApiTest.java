@@ -224,7 +224,7 @@ class InfluencerValidationApiTest {
     void aBodyOverOneMebibyteIsA413() {
         Map<String, Object> body = influencer(channel("INSTAGRAM", 10));
         body.put("bio", "x".repeat(1_100_000));
-        Fixtures.post("/api/v1/influencers", body).statusCode(413);
+        Fixtures.post("/api/v1/influencers", body).statusCode(413).contentType("application/problem+json");
     }
 
     @Test
