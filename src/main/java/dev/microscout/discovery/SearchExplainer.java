@@ -83,7 +83,7 @@ final class SearchExplainer {
                     row.sampleTooSmall(), d.postsInWindow(), windowDays));
             reasons.add(engagement.reason());
             reasons.add("Reputation " + two(row.reputation()) + (d.reviewCount() == null || d.reviewCount() == 0
-                    ? " (no reviews yet: the prior 3.5 of 5)" : " from " + d.reviewCount() + " review" + (d.reviewCount() == 1 ? "" : "s"))
+                    ? " (no reviews yet: the prior " + dev.microscout.reputation.ReputationScore.PRIOR_MEAN + " of 5)" : " from " + d.reviewCount() + " review" + (d.reviewCount() == 1 ? "" : "s"))
                     + (row.authenticity() < 100 ? ", authenticity " + row.authenticity() + " of 100" : ""));
             Double audienceFit = null;
             if (filters.audience()) {

@@ -32,10 +32,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SearchIndexer {
 
-    /** A change that affects an influencer's search rows; observers run in the writing transaction. */
-    public record InfluencerChanged(UUID influencerId) {
-    }
-
     static final String ALL_NICHES = "*";
 
     @Inject
@@ -52,10 +48,6 @@ public class SearchIndexer {
     /** Authenticity moved: the reputation follows, and its recomputation reindexes (see onReputationChanged). */
     void onMetricsChanged(@Observes ChannelMetricsService.ChannelMetricsChanged event) {
         reputation.recompute(event.influencerId());
-    }
-
-    void onReputationChanged(@Observes InfluencerChanged event) {
-        reindex(event.influencerId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -192,6 +184,6 @@ public class SearchIndexer {
         }
     }
 
-    /** Reputation before anything is known: no reviews (the prior 3.5 → 0.625) × full authenticity factor, no penalty. */
-    static final double DEFAULT_REPUTATION = (3.5 - 1) / 4;
+    /** Reputation before anything is recorded: the prior mean mapped to 0–1, full authenticity, no penalty. */
+    static final double DEFAULT_REPUTATION = (dev.microscout.reputation.ReputationScore.PRIOR_MEAN - 1) / 4;
 }

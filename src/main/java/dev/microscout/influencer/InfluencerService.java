@@ -65,7 +65,11 @@ public class InfluencerService {
     public record ChannelChanged(UUID channelId) {
     }
 
-    /** An influencer's profile or channels changed; observers (the search index) run in the same transaction. */
+    /**
+     * An influencer's search rows are out of date (its profile, or its reputation, changed); the search index
+     * rewrites them in the same transaction. Channel changes arrive as {@link ChannelsChanged} and reach the index
+     * through the reputation they also change.
+     */
     public record InfluencerChanged(UUID influencerId) {
     }
 
@@ -249,7 +253,6 @@ public class InfluencerService {
         channel.persist();
         flushGuardingHandles();
         channelsChanged.fire(new ChannelsChanged(influencerId));
-        influencerChanged.fire(new InfluencerChanged(influencer.id));
         return view(channel);
     }
 
@@ -268,7 +271,6 @@ public class InfluencerService {
         flushGuardingHandles();
         channelChanged.fire(new ChannelChanged(channel.id));
         channelsChanged.fire(new ChannelsChanged(influencerId));
-        influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
         return view(channel);
     }
 
@@ -293,7 +295,6 @@ public class InfluencerService {
         influencer.channels.remove(channel);
         touch(influencer, now());
         channelsChanged.fire(new ChannelsChanged(influencerId));
-        influencerChanged.fire(new InfluencerChanged(influencer.id));
     }
 
     /** Applies a new follower count (e.g. from a snapshot): the tier follows, the change is recorded. */
@@ -304,7 +305,7 @@ public class InfluencerService {
         channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, followers, now);
         channel.updatedAt = now;
         touch(channel.influencer, now);
-        influencerChanged.fire(new InfluencerChanged(channel.influencer.id));
+        // No event here: the caller (a snapshot batch) recomputes the channel's metrics, and that refreshes the rest.
     }
 
     // ---- internals -------------------------------------------------------------------------

@@ -81,7 +81,7 @@ public class ReputationService {
     @Inject
     ObjectMapper json;
     @Inject
-    jakarta.enterprise.event.Event<dev.microscout.discovery.SearchIndexer.InfluencerChanged> searchRows;
+    jakarta.enterprise.event.Event<dev.microscout.influencer.InfluencerService.InfluencerChanged> searchRows;
 
     private ObjectReader storedDetail;
 
@@ -126,7 +126,7 @@ public class ReputationService {
                 .setParameter("computedAt", view.computedAt())
                 .executeUpdate();
         // The search read model carries the reputation: it follows in the same transaction.
-        searchRows.fire(new dev.microscout.discovery.SearchIndexer.InfluencerChanged(influencerId));
+        searchRows.fire(new dev.microscout.influencer.InfluencerService.InfluencerChanged(influencerId));
         return view;
     }
 
