@@ -44,10 +44,7 @@ public class ProblemMapper {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + " " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return respond(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400, detail, path(uri), errors, null));
+        return api(new InvalidInput(errors), uri);
     }
 
     @ServerExceptionMapper
@@ -63,8 +60,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response badParameter(BadParameter e, UriInfo uri) {
-        return respond(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400, e.parameter() + " " + e.getMessage(),
-                path(uri), List.of(new FieldError(e.parameter(), e.getMessage())), null));
+        return api(new InvalidInput(e.parameter(), e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
@@ -237,9 +233,7 @@ public class ProblemMapper {
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> prefix = new ArrayList<>();
         String parameter = null;
-        int nodes = 0;
         for (Path.Node node : violation.getPropertyPath()) {
-            nodes++;
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
                 prefix.add(node.getName());
             } else if (node.getKind() == ElementKind.PARAMETER) {
@@ -249,15 +243,13 @@ public class ProblemMapper {
         }
         String full = violation.getPropertyPath().toString();
         String joined = String.join(".", prefix);
-        String rest = full.startsWith(joined) ? full.substring(joined.length()) : full;
-        rest = rest.replaceAll("\\.?<[^>]+>", "");
-        if (rest.startsWith(".")) {
-            rest = rest.substring(1);
+        String rest = (full.startsWith(joined) ? full.substring(joined.length()) : full)
+                .replaceAll("\\.?<[^>]+>", "")
+                .replaceFirst("^\\.", "");
+        if (!rest.isEmpty()) {
+            return rest;
         }
-        if (rest.isEmpty()) {
-            return parameter != null && nodes == prefix.size() ? parameter : (parameter != null ? parameter : "body");
-        }
-        return rest;
+        return parameter != null ? parameter : "body";
     }
 
     private static String path(UriInfo uri) {
