@@ -27,16 +27,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     static String keyOf(RoutingContext context) {
-        String key = context.request().getHeader(HEADER);
-        if (key != null && !key.isBlank()) {
-            return key.trim();
-        }
-        String authorization = context.request().getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).trim();
-            return token.isEmpty() ? null : token;
-        }
-        return null;
+        return ApiKeyFormat.presented(context.request().getHeader(HEADER), context.request().getHeader("Authorization"));
     }
 
     @Override

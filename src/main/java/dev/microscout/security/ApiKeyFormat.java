@@ -29,6 +29,18 @@ public final class ApiKeyFormat {
         return "msk_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** The key a request presents: X-API-Key, else Authorization: Bearer; null when neither carries one. */
+    public static String presented(String xApiKey, String authorization) {
+        if (xApiKey != null && !xApiKey.isBlank()) {
+            return xApiKey.trim();
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
     /** The public prefix of a well-formed key, or null. */
     public static String prefixOf(String key) {
         if (key == null || !key.startsWith("msk_") || key.length() < 4 + 8 + 1 + 32 || key.length() > 200) {

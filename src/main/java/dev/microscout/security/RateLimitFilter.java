@@ -29,12 +29,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String key = request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER);
-        if (key == null || key.isBlank()) {
-            String authorization = request.getHeaderString("Authorization");
-            key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
-        }
-        String prefix = ApiKeyFormat.prefixOf(key);
+        String prefix = ApiKeyFormat.prefixOf(ApiKeyFormat.presented(
+                request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER), request.getHeaderString("Authorization")));
         if (prefix == null) {
             return;
         }
