@@ -3,7 +3,6 @@ package dev.microscout.niche;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,29 +10,45 @@ import java.util.Map;
 @ApplicationScoped
 public class NicheService {
 
-    private volatile NicheTaxonomy cached;
-    private volatile Map<String, Integer> positions;
-    private volatile Map<String, String> names;
+    /** Everything read from the niche table, loaded at once: it changes rarely (admins only). */
+    private record Snapshot(NicheTaxonomy taxonomy, Map<String, Integer> positions, Map<String, String> names) {
+    }
 
-    /** The taxonomy changes rarely (admins only); it is cached and dropped on every change. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public NicheTaxonomy taxonomy() {
-        NicheTaxonomy current = cached;
+    private volatile Snapshot cached;
+
+    Snapshot snapshot() {
+        Snapshot current = cached;
         if (current == null) {
             Map<String, String> parentOf = new HashMap<>();
+            Map<String, Integer> positions = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
             for (Niche niche : Niche.<Niche>listAll()) {
                 parentOf.put(niche.slug, niche.parentSlug);
+                positions.put(niche.slug, (int) niche.position);
+                names.put(niche.slug, niche.name);
             }
-            current = new NicheTaxonomy(parentOf);
+            current = new Snapshot(new NicheTaxonomy(parentOf), Map.copyOf(positions), Map.copyOf(names));
             cached = current;
         }
         return current;
     }
 
+    public NicheTaxonomy taxonomy() {
+        return snapshot().taxonomy();
+    }
+
+    /** Display names by slug. */
+    public Map<String, String> names() {
+        return snapshot().names();
+    }
+
+    /** Each niche's slot in the per-root search vectors. */
+    public Map<String, Integer> positions() {
+        return snapshot().positions();
+    }
+
     public void invalidate() {
         cached = null;
-        positions = null;
-        names = null;
     }
 
     /**
@@ -69,55 +84,17 @@ public class NicheService {
         return new NicheNode(niche.slug, niche.name, niche.parentSlug, java.util.List.of());
     }
 
-    /** Display names by slug. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> names() {
-        Map<String, String> current = names;
-        if (current == null) {
-            Map<String, String> loaded = new HashMap<>();
-            for (Niche niche : Niche.<Niche>listAll()) {
-                loaded.put(niche.slug, niche.name);
-            }
-            current = Map.copyOf(loaded);
-            names = current;
-        }
-        return current;
-    }
-
-    /** Each niche's slot in the per-root search vectors. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Integer> positions() {
-        Map<String, Integer> current = positions;
-        if (current == null) {
-            Map<String, Integer> loaded = new HashMap<>();
-            for (Niche niche : Niche.<Niche>listAll()) {
-                loaded.put(niche.slug, (int) niche.position);
-            }
-            current = Map.copyOf(loaded);
-            positions = current;
-        }
-        return current;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<NicheNode> tree() {
-        List<Niche> all = Niche.listAll();
-        Map<String, Niche> bySlug = new HashMap<>();
-        all.forEach(n -> bySlug.put(n.slug, n));
-        NicheTaxonomy taxonomy = taxonomy();
-        return all.stream()
-                .filter(n -> n.parentSlug == null)
-                .sorted(Comparator.comparing(n -> n.slug))
-                .map(n -> node(n, bySlug, taxonomy))
+        Snapshot snapshot = snapshot();
+        return snapshot.taxonomy().slugs().stream()
+                .filter(slug -> snapshot.taxonomy().parent(slug) == null)
+                .sorted()
+                .map(slug -> node(slug, snapshot))
                 .toList();
     }
 
-    private NicheNode node(Niche niche, Map<String, Niche> bySlug, NicheTaxonomy taxonomy) {
-        List<NicheNode> children = taxonomy.children(niche.slug).stream()
-                .map(bySlug::get)
-                .filter(java.util.Objects::nonNull)
-                .map(child -> node(child, bySlug, taxonomy))
-                .toList();
-        return new NicheNode(niche.slug, niche.name, niche.parentSlug, children);
+    private NicheNode node(String slug, Snapshot snapshot) {
+        List<NicheNode> children = snapshot.taxonomy().children(slug).stream().map(child -> node(child, snapshot)).toList();
+        return new NicheNode(slug, snapshot.names().get(slug), snapshot.taxonomy().parent(slug), children);
     }
 }
