@@ -179,6 +179,15 @@ public class DiscoveryService {
     }
 
     Ranked execute(SearchPlan plan) {
+        Ranked ranked = query(plan);
+        if (ranked.rows().isEmpty() && plan.offset > 0) {
+            // A page past the end carries no row to read the total from.
+            return new Ranked(ranked.rows(), query(plan.firstRow()).total(), ranked.kept());
+        }
+        return ranked;
+    }
+
+    private Ranked query(SearchPlan plan) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
             bind(c, s, plan);
             List<Row> rows = new ArrayList<>();
@@ -199,24 +208,9 @@ public class DiscoveryService {
                     kept = r.getLong("kept");
                 }
             }
-            if (rows.isEmpty()) {
-                total = countOnly(c, plan);
-            }
             return new Ranked(rows, total, kept);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed", e);
-        }
-    }
-
-    /** A page past the end still reports the total. */
-    private static long countOnly(Connection c, SearchPlan plan) throws SQLException {
-        // Re-running with offset 0 and size 1 gives the same total columns.
-        String sql = plan.sql.replaceAll("offset \\d+ limit \\d+$", "offset 0 limit 1");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(c, s, plan);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong("total") : 0;
-            }
         }
     }
 

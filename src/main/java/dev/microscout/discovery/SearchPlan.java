@@ -44,6 +44,13 @@ final class SearchPlan {
 
     final String sql;
     private final Similarity similarity;
+    private final List<RootPart> parts;
+    private final Filters filters;
+    private final List<PeerRates> peers;
+    private final ScoreWeights weights;
+    private final boolean onePerInfluencer;
+    final int offset;
+    private final int k;
     final List<Object> parameters = new ArrayList<>();
 
     /**
@@ -58,6 +65,13 @@ final class SearchPlan {
     SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k, Similarity similarity) {
         this.similarity = similarity;
+        this.parts = parts;
+        this.filters = f;
+        this.peers = peers;
+        this.weights = w;
+        this.onePerInfluencer = onePerInfluencer;
+        this.offset = offset;
+        this.k = k;
         StringBuilder candidates = new StringBuilder();
         List<RootPart> roots = parts.isEmpty() ? List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of())) : parts;
         for (int i = 0; i < roots.size(); i++) {
@@ -103,6 +117,11 @@ final class SearchPlan {
                       from (%s) c cross join (select %s as total) t order by %s offset %d limit %d"""
                     .formatted(score, merged, total, order, offset, size);
         }
+    }
+
+    /** The same brief's first row: a page past the end still needs the total, which rides on every row. */
+    SearchPlan firstRow() {
+        return new SearchPlan(parts, filters, peers, weights, onePerInfluencer, 0, 1, k, similarity);
     }
 
     private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches, boolean countOnly) {
