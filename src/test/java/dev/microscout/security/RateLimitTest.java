@@ -26,6 +26,9 @@ class RateLimitTest {
 
     @Test
     void theRequestAfterTheBurstIs429WithRetryAfter() {
+        // The bucket starts with 5 tokens; each request takes one, so 4, 3, 2, 1, 0 remain (the refill of 0.5 per
+        // second adds well under one token while the loop runs). The sixth finds under one token: it needs
+        // (1 − tokens) / 0.5 s, just under 2 s, rounded up to Retry-After: 2.
         for (int i = 5; i >= 1; i--) {
             given().when().get("/api/v1/tiers").then().statusCode(200)
                     .header("RateLimit-Limit", "5")
