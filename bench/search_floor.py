@@ -15,8 +15,9 @@
 
 The statement follows SearchPlan (perf/FLOOR.md's design): one index-only range scan of search_entry_scan per
 top-level niche of the brief, the score as inline arithmetic (0.4 nicheFit + 0.35 engagementPercentile +
-0.25 reputation; the percentile by width_bucket over the peer group's thresholds), the best 200 rows, then one
-per influencer, a page of 20, the count of distinct creators and the rows kept.
+0.25 reputation; the percentile by width_bucket over the peer group's thresholds), the best k = 40 rows, then
+one per influencer, a page of 20, the count of matching channels and the rows kept. A probe of the rows with the
+highest engagement rates sets the rate below which no channel can reach the top k, and the scan starts there.
 """
 import argparse
 import glob
@@ -64,11 +65,12 @@ def floor_query(brief, taxonomy, baselines):
     parent = {slug: p for slug, (p, _, _) in taxonomy.items()}
     platforms, tiers, countries = brief.get("platforms") or [], brief.get("tiers") or ["MICRO"], brief.get("countries") or []
     page, size = brief.get("page", 0), brief.get("size", 20)
-    offset, k = page * size, max(200, (page * size + size) * 4)
+    offset, k = page * size, max(40, (page * size + size) * 2)
     peers = [(p, t) for p in (platforms or PLATFORMS) for t in tiers if (p, t) in baselines]
+    def count(p, t):
+        return len(baselines[(p, t)].strip("{}").split(","))
     def bucket(p, t):
-        return (f"width_bucket(s.engagement_rate * (1 - 1e-12), {quote(baselines[(p, t)])}::float8[])::float8 / "
-                f"{len(baselines[(p, t)].strip('{}').split(','))}")
+        return f"width_bucket(s.engagement_rate * (1 - 1e-12), {quote(baselines[(p, t)])}::float8[])::float8 / {count(p, t)}"
     if not peers:
         engagement = "0::float8"
     elif len(peers) == 1 and len(platforms) == 1 and len(tiers) == 1:
@@ -80,33 +82,69 @@ def floor_query(brief, taxonomy, baselines):
     for slug, weight in unit_vector({n["niche"]: n["weight"] for n in brief["niches"]}, parent).items():
         _, root, position = taxonomy[slug]
         by_root.setdefault(root, {})[position] = weight
-    scans, counts = [], []
-    for root, weights in sorted(by_root.items()):
+    w = WEIGHTS
+    score = f"{w['nicheFit']!r} * niche_fit + {w['engagement']!r} * engagement + {w['reputation']!r} * reputation + 0.0 * coalesce(audience_fit, 0)"
+    def whole_root(root, weights):
+        # The brief weighs the root and every niche under it is a child or grandchild: niche fit filters nothing.
+        depth = lambda slug: 0 if parent.get(slug) is None else 1 + depth(parent[slug])
+        return weights.get(0, 0) > 0 and all(depth(s) <= 2 for s, (_, r, _) in taxonomy.items() if r == root)
+    def scan(root, weights, branch=None, count_only=False):
         fit = "(" + " + ".join(f"coalesce(s.niche_vec[{pos + 1}], 0) * {w!r}" for pos, w in sorted(weights.items())) + ")"
         where = f" where s.root_niche = {quote(root)}::varchar"
-        if platforms:
-            where += f" and s.platform = any({array(platforms)})"
-        where += f" and s.tier = any({array(tiers)})"
-        if countries:
-            where += f" and s.country = any({array(countries)})"
+        if branch:
+            where += f" and s.platform = {quote(branch[0])}::varchar and s.tier = {quote(branch[1])}::varchar and s.country = {quote(branch[2])}::varchar"
+        else:
+            if platforms:
+                where += f" and s.platform = any({array(platforms)})"
+            where += f" and s.tier = any({array(tiers)})"
+            if countries:
+                where += f" and s.country = any({array(countries)})"
         if brief.get("minAuthenticity") is not None:
             where += f" and s.authenticity >= {int(brief['minAuthenticity'])}"
-        where += f" and {fit} > 0"
-        scans.append(f"""select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
+        if not whole_root(root, weights):
+            where += f" and {fit} > 0"
+        if count_only:
+            return f"select s.channel_id from search_entry s{where}"
+        return f"""select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
        s.authenticity, s.followers, s.rate_currency, s.rate_price, {engagement} as engagement, null::float8 as audience_fit,
-       {fit} as niche_fit from search_entry s{where}""")
-        counts.append(f"select s.channel_id from search_entry s{where}")
+       null::float8 as nearness, null::float8 as overlap, {fit} as niche_fit from search_entry s{where}"""
+    roots = sorted(by_root.items())
+    text = "with "
+    branches = [(r, (p, t, c)) for r in roots for p in platforms for t in tiers for c in countries]
+    cut = ""
+    rated = [(p, t) for p, t in peers if count(p, t) > 0]
+    if rated and platforms and countries and len(branches) <= 16 and w["engagement"] > 0:
+        per_range = max(2 * k, 10 * k // len(branches))
+        probes = [f"select channel_id, {score} as score from ({scan(root, weights, branch)} order by s.rank_rate desc limit {per_range}) b"
+                  for (root, weights), branch in branches]
+        others = w["nicheFit"] + w["reputation"] + 0.0
+        needed = f"(t.score - 1e-9 - {others!r}) / {w['engagement']!r}"
+        least = ", ".join(f"({quote(baselines[g])}::float8[])[least({count(*g)}, greatest(1, ceil({needed} * {count(*g)} - 1e-9)::int))]"
+                          for g in rated)
+        text += ("probe as (select channel_id, max(score) as score from (" + "\n union all\n".join(probes) + ") p group by channel_id),\n"
+                 f"cut as (select case when t.score is null or {needed} <= 0 then -2::float8 else least({least}) * (1 - 1e-9) end as rate"
+                 f" from (select 1) one left join (select score from probe order by score desc offset {k - 1} limit 1) t on true),\n")
+        cut = " and s.rank_rate >= (select rate from cut)"
+    scans = [scan(root, weights) + cut for root, weights in roots]
     union_all = "\n union all\n"
     columns = ("channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity, "
-               "followers, rate_currency, rate_price, engagement, audience_fit")
+               "followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap")
     merged = scans[0] if len(scans) == 1 else f"""select {columns}, sum(niche_fit) as niche_fit
   from ({union_all.join(scans)}) parts
  group by {columns}"""
-    w = WEIGHTS
-    score = f"{w['nicheFit']!r} * niche_fit + {w['engagement']!r} * engagement + {w['reputation']!r} * reputation + 0.0 * coalesce(audience_fit, 0)"
+    if len(roots) == 1:
+        total = f"(select count(*) from ({scan(*roots[0], count_only=True)}) n)"
+    elif all(whole_root(root, weights) for root, weights in roots):
+        # Each channel counted under the first of the brief's roots it has.
+        terms = []
+        for i, (root, weights) in enumerate(roots):
+            earlier = "" if i == 0 else f" and not (s.root_set && {array([r for r, _ in roots[:i]])})"
+            terms.append(f"(select count(*) from ({scan(root, weights, count_only=True)}{earlier}) n)")
+        total = "(" + "\n + ".join(terms) + ")"
+    else:
+        total = "(select count(*) from (" + "\n union\n".join(scan(r, ws, count_only=True) for r, ws in roots) + ") n)"
     order = "score desc, engagement_rate desc nulls last, channel_id"
-    total = "(select count(*) from (" + "\n union\n".join(counts) + ") n)"
-    return f"""with top as (select c.*, {score} as score from ({merged}) c order by {order} limit {k}),
+    return text + f"""top as (select c.*, {score} as score from ({merged}) c order by {order} limit {k}),
 picked as (select top.*, row_number() over (partition by influencer_id order by {order}) as rn from top)
 select picked.*, {total} as total, (select count(*) from top) as kept
   from picked where rn = 1 order by {order} offset {offset} limit {size};

@@ -140,7 +140,9 @@ public class DiscoveryService {
         int size = brief.size() == null ? 20 : brief.size();
         boolean onePerInfluencer = brief.onePerInfluencer() == null || brief.onePerInfluencer();
         int offset = page * size;
-        int k = Math.max(200, (offset + size) * 4);
+        // Twice the rows the page reaches leaves room for creators with several channels; the fallback below
+        // covers the rare brief where it does not. A smaller k also lets the scan stop sooner (see SearchPlan).
+        int k = Math.max(40, (offset + size) * 2);
 
         Ranked ranked = execute(new SearchPlan(parts, filters, peers, weights, onePerInfluencer, offset, size, k));
         if (onePerInfluencer && ranked.kept() >= k && ranked.rows().size() < size) {
@@ -162,7 +164,16 @@ public class DiscoveryService {
         Map<String, TreeMap<Integer, Double>> byRoot = new TreeMap<>();
         new NicheFit(taxonomy).unitVector(briefNiches).forEach((slug, weight) ->
                 byRoot.computeIfAbsent(taxonomy.root(slug), r -> new TreeMap<>()).put(positions.get(slug), weight));
-        return byRoot.entrySet().stream().map(e -> new SearchPlan.RootPart(e.getKey(), e.getValue())).toList();
+        return byRoot.entrySet().stream().map(e -> new SearchPlan.RootPart(e.getKey(), e.getValue(),
+                e.getValue().getOrDefault(positions.get(e.getKey()), 0.0) > 0 && withinGrandchildren(taxonomy, e.getKey()))).toList();
+    }
+
+    /**
+     * Every niche under the root is a child or grandchild, so expansion passes weight up to the root from any of
+     * them: every creator with a row under the root carries the root, and a brief that weighs it matches them all.
+     */
+    private static boolean withinGrandchildren(NicheTaxonomy taxonomy, String root) {
+        return taxonomy.subtree(root).stream().allMatch(slug -> taxonomy.depth(slug) <= 2);
     }
 
     record Row(UUID channelId, UUID influencerId, String platform, String tier, Double engagementRate, boolean sampleTooSmall,
@@ -214,7 +225,7 @@ public class DiscoveryService {
         }
     }
 
-    private static void bind(Connection c, PreparedStatement s, SearchPlan plan) throws SQLException {
+    static void bind(Connection c, PreparedStatement s, SearchPlan plan) throws SQLException {
         for (int i = 0; i < plan.parameters.size(); i++) {
             Object p = plan.parameters.get(i);
             if (p instanceof String[] strings) {

@@ -85,11 +85,12 @@ public class SearchIndexer {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
                     engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
-                    rate_currency, rate_price)
+                    rate_currency, rate_price, root_set)
                 select ?, c.platform, c.tier, ?, coalesce(m.authenticity, 100), c.id, c.influencer_id, ?,
-                       m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?
+                       m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?, ?
                   from channel c left join channel_metrics m on m.channel_id = c.id
                  where c.influencer_id = ?""")) {
+            java.sql.Array rootSet = c.createArrayOf("varchar", new java.util.TreeSet<>(vectors.keySet()).toArray(String[]::new));
             List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
             rows.add(Map.entry(ALL_NICHES, new float[0]));
             for (Map.Entry<String, float[]> row : rows) {
@@ -111,7 +112,8 @@ public class SearchIndexer {
                 } else {
                     insert.setBigDecimal(10, profile.ratePrice());
                 }
-                insert.setObject(11, influencerId);
+                insert.setArray(11, rootSet);
+                insert.setObject(12, influencerId);
                 insert.addBatch();
             }
             insert.executeBatch();

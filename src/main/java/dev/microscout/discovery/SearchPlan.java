@@ -11,15 +11,28 @@ import java.util.Map;
 /**
  * A validated brief turned into the one SQL statement that ranks it. The statement follows the design
  * measured in shared/perf/FLOOR.md: per top-level niche, one index-only range scan of search_entry_scan
- * (root_niche, platform, tier, country, authenticity INCLUDE scoring columns); inline arithmetic for niche
- * fit (the creator's unit vector is laid out by niche position, so the dot product with the brief uses
- * constant subscripts) and for the percentile (width_bucket over the peer group's sorted rates, passed as a
- * constant); top-k in the database before one result per influencer.
+ * (root_niche, platform, tier, country, rank_rate INCLUDE scoring columns); inline arithmetic for niche fit
+ * (the creator's unit vector is laid out by niche position, so the dot product with the brief uses constant
+ * subscripts) and for the percentile (width_bucket over the peer group's sorted rates, passed as a constant);
+ * top-k in the database before one result per influencer.
+ *
+ * <p>The scan stops short of candidates that cannot reach the top k. A probe scores the channels with the
+ * highest engagement rates (the index's own order, so it reads only those); the k-th best of them is a score
+ * the final top k must reach. No channel can score more than {@code w_nicheFit + w_reputation + w_audienceFit
+ * + w_engagement × percentile}, so every channel whose percentile is too low to reach it, which is every
+ * channel below one engagement rate of its peer group, is left out by the index range itself. The result is
+ * exact: only channels that could not be in the top k are skipped.
  */
 final class SearchPlan {
 
-    /** The brief's unit niche vector within one root: niche position → weight. */
-    record RootPart(String root, Map<Integer, Double> weights) {
+    /**
+     * The brief's unit niche vector within one root: niche position → weight.
+     *
+     * @param matchesWholeRoot every row under this root has a niche fit above 0 with these weights (the brief
+     *                         weighs the root itself, and every niche of the subtree passes weight up to it), so
+     *                         the "niche fit above 0" filter can be left out
+     */
+    record RootPart(String root, Map<Integer, Double> weights, boolean matchesWholeRoot) {
     }
 
     /** Thresholds of one peer group, as stored in peer_baseline.sorted_rates. */
@@ -31,6 +44,13 @@ final class SearchPlan {
                    boolean excludeIncidents, boolean hasContact, String keywords, List<String> excludeKeywords,
                    BigDecimal maxPrice, Map<String, BigDecimal> toBriefCurrency,
                    List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience) {
+
+        /** Only the filters that search_entry_count holds: platform, tier, country and authenticity. */
+        boolean onlyCountIndexColumns() {
+            return cities.isEmpty() && languages.isEmpty() && minFollowers == null && maxFollowers == null && minEngagementRate == null
+                    && minReputation == null && !excludeIncidents && !hasContact && keywords == null && excludeKeywords.isEmpty()
+                    && maxPrice == null;
+        }
     }
 
     /**
@@ -41,6 +61,15 @@ final class SearchPlan {
     record Similarity(java.util.UUID excludeInfluencer, long followers, String countrySharesJson,
                       double nicheWeight, double followersWeight, double audienceWeight) {
     }
+
+    /** One (platform, tier, country) range of one root: the probe reads the top of each in index order. */
+    private record Branch(RootPart part, Platform platform, Tier tier, String country) {
+    }
+
+    /** At most this many ranges are probed; a broader brief is ranked without the cut-off. */
+    static final int MAX_PROBED_RANGES = 16;
+    /** The probe reads this many times k rows in all: enough for its k-th best to be close to the final one. */
+    static final int PROBE_FACTOR = 10;
 
     final String sql;
     private final Similarity similarity;
@@ -72,13 +101,39 @@ final class SearchPlan {
         this.onePerInfluencer = onePerInfluencer;
         this.offset = offset;
         this.k = k;
+        boolean namedNiches = !parts.isEmpty();
+        List<RootPart> roots = namedNiches ? parts : List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of(), true));
+        String score = similarity == null
+                ? "%s * niche_fit + %s * engagement + %s * reputation + %s * coalesce(audience_fit, 0)"
+                        .formatted(w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit())
+                : "%s * niche_fit + %s * nearness + %s * coalesce(overlap, 0)"
+                        .formatted(similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight());
+        String order = "score desc, engagement_rate desc nulls last, channel_id";
+
+        // Parameters are bound in the order their placeholders appear: the text is built front to back.
+        StringBuilder text = new StringBuilder("with ");
+        List<Branch> branches = probedRanges(roots, f, w, similarity, k);
+        String cutOff = "";
+        if (branches != null) {
+            int perRange = Math.max(2 * k, PROBE_FACTOR * k / branches.size());
+            List<String> probes = new ArrayList<>();
+            for (Branch branch : branches) {
+                probes.add("select channel_id, " + score + " as score from (" + rootScan(branch.part(), f, peers, namedNiches, false, branch)
+                        + " order by s.rank_rate desc limit " + perRange + ") b");
+            }
+            // A channel probed under two roots scores at least its better partial score: a lower bound either way.
+            text.append("probe as (select channel_id, max(score) as score from (").append(String.join("\n union all\n", probes))
+                    .append(") p group by channel_id),\n");
+            text.append("cut as (select ").append(cutOffRate(w)).append(" as rate from (select 1) one left join (select score from probe"
+                    + " order by score desc offset ").append(k - 1).append(" limit 1) t on true),\n");
+            cutOff = " and s.rank_rate >= (select rate from cut)";
+        }
         StringBuilder candidates = new StringBuilder();
-        List<RootPart> roots = parts.isEmpty() ? List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of())) : parts;
         for (int i = 0; i < roots.size(); i++) {
             if (i > 0) {
                 candidates.append("\n union all\n");
             }
-            candidates.append(rootScan(roots.get(i), f, peers, !parts.isEmpty(), false));
+            candidates.append(rootScan(roots.get(i), f, peers, namedNiches, false, null)).append(cutOff);
         }
         String merged = roots.size() == 1 ? candidates.toString() : """
                 select channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
@@ -86,37 +141,22 @@ final class SearchPlan {
                   from (%s) parts
                  group by channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
                           followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap""".formatted(candidates);
-        String score = similarity == null
-                ? "%s * niche_fit + %s * engagement + %s * reputation + %s * coalesce(audience_fit, 0)"
-                        .formatted(w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit())
-                : "%s * niche_fit + %s * nearness + %s * coalesce(overlap, 0)"
-                        .formatted(similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight());
-        String order = "score desc, engagement_rate desc nulls last, channel_id";
         String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
-        // The total is a second, narrow index-only scan of the same ranges: cheaper than a window count, which
-        // would buffer every wide candidate row (measured in bench/RESULTS.md).
-        StringBuilder counted = new StringBuilder();
-        for (int i = 0; i < roots.size(); i++) {
-            if (i > 0) {
-                counted.append("\n union\n");
-            }
-            counted.append(rootScan(roots.get(i), f, peers, !parts.isEmpty(), true));
-        }
-        String total = "(select count(*) from (" + counted + ") n)";
         if (onePerInfluencer) {
             // Top-k first (a bounded sort), then one row per influencer among those k.
-            sql = """
-                    with top as (select c.*, %s as score from (%s) c order by %s%s),
+            text.append("""
+                    top as (select c.*, %s as score from (%s) c order by %s%s),
                     picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top)
                     select picked.*, %s as total, (select count(*) from top) as kept
                       from picked where rn = 1 order by %s offset %d limit %d"""
-                    .formatted(score, merged, order, limitK, order, total, order, offset, size);
+                    .formatted(score, merged, order, limitK, order, total(roots, f, namedNiches), order, offset, size));
         } else {
-            sql = """
-                    select c.*, %s as score, t.total, 0 as kept
-                      from (%s) c cross join (select %s as total) t order by %s offset %d limit %d"""
-                    .formatted(score, merged, total, order, offset, size);
+            text.append("""
+                    ranked as (select c.*, %s as score from (%s) c)
+                    select ranked.*, %s as total, 0 as kept from ranked order by %s offset %d limit %d"""
+                    .formatted(score, merged, total(roots, f, namedNiches), order, offset, size));
         }
+        sql = text.toString();
     }
 
     /** The same brief's first row: a page past the end still needs the total, which rides on every row. */
@@ -124,7 +164,92 @@ final class SearchPlan {
         return new SearchPlan(parts, filters, peers, weights, onePerInfluencer, 0, 1, k, similarity);
     }
 
-    private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches, boolean countOnly) {
+    /**
+     * The ranges the probe reads, or null when the brief is ranked without a cut-off: lookalikes, the exact
+     * plan, a score without engagement, no peer baseline to turn a percentile into a rate, or a brief whose
+     * ranges cannot be listed (no platform or no country named) or are too many.
+     */
+    private List<Branch> probedRanges(List<RootPart> roots, Filters f, ScoreWeights w, Similarity similarity, int k) {
+        boolean rated = peers.stream().anyMatch(p -> p.rates().length > 0);
+        if (similarity != null || k == Integer.MAX_VALUE || w.engagement() <= 0 || !rated
+                || f.platforms().isEmpty() || f.countries().isEmpty()
+                || (long) roots.size() * f.platforms().size() * f.tiers().size() * f.countries().size() > MAX_PROBED_RANGES) {
+            return null;
+        }
+        List<Branch> branches = new ArrayList<>();
+        for (RootPart root : roots) {
+            for (Platform platform : f.platforms()) {
+                for (Tier tier : f.tiers()) {
+                    for (String country : f.countries()) {
+                        branches.add(new Branch(root, platform, tier, country));
+                    }
+                }
+            }
+        }
+        return branches;
+    }
+
+    /**
+     * The lowest engagement rate a channel needs to reach the probe's k-th best score t, or -2 (every rate,
+     * the -1 of channels without a usable rate included) when there is no such bound. With every other
+     * component at its maximum of 1, a channel reaches t only with a percentile p ≥ (t − w_other) / w_engagement;
+     * percentile p means at least ⌈p·n⌉ of the group's n sorted rates are at or below its own rate. Groups
+     * without a baseline score engagement 0, so a positive p already rules them out. Margins of 1e-9 keep
+     * rounding on the side of scanning more.
+     */
+    private String cutOffRate(ScoreWeights w) {
+        double others = w.nicheFit() + w.reputation() + w.audienceFit();
+        String needed = "(t.score - 1e-9 - " + others + ") / " + w.engagement();
+        StringBuilder rates = new StringBuilder();
+        for (PeerRates peer : peers) {
+            int n = peer.rates().length;
+            if (n == 0) {
+                continue;
+            }
+            rates.append(rates.isEmpty() ? "" : ", ").append("(?::float8[])[least(").append(n).append(", greatest(1, ceil(")
+                    .append(needed).append(" * ").append(n).append(" - 1e-9)::int))]");
+            parameters.add(boxed(peer.rates()));
+        }
+        return "case when t.score is null or " + needed + " <= 0 then -2::float8 else least(" + rates + ") * (1 - 1e-9) end";
+    }
+
+    /**
+     * The number of matching channels. One root: a count of its range, from the narrow search_entry_count index
+     * when the filters allow. Several roots: a channel is counted under the first of the brief's roots it has
+     * (root_set), which needs every row of a channel to pass or fail alike, true when niche fit is no filter;
+     * otherwise the distinct channel ids of all ranges are counted.
+     */
+    private String total(List<RootPart> roots, Filters f, boolean namedNiches) {
+        if (roots.size() == 1) {
+            return "(select count(*) from (" + rootScan(roots.get(0), f, peers, namedNiches, true, null) + ") n)";
+        }
+        boolean byFirstRoot = roots.stream().allMatch(RootPart::matchesWholeRoot);
+        StringBuilder counted = new StringBuilder();
+        List<String> earlier = new ArrayList<>();
+        for (RootPart root : roots) {
+            if (!counted.isEmpty()) {
+                counted.append(byFirstRoot ? "\n + " : "\n union\n");
+            }
+            if (byFirstRoot) {
+                counted.append("(select count(*) from (").append(rootScan(root, f, peers, namedNiches, true, null));
+                if (!earlier.isEmpty()) {
+                    counted.append(" and not (s.root_set && ?::varchar[])");
+                    parameters.add(earlier.toArray(String[]::new));
+                }
+                counted.append(") n)");
+            } else {
+                counted.append(rootScan(root, f, peers, namedNiches, true, null));
+            }
+            earlier.add(root.root());
+        }
+        return byFirstRoot ? "(" + counted + ")" : "(select count(*) from (" + counted + ") n)";
+    }
+
+    /**
+     * One root's candidates: the scoring columns, or only channel_id when counting. A probe branch names one
+     * platform, tier and country by equality, so that its rows come in the index's rank_rate order.
+     */
+    private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches, boolean countOnly, Branch branch) {
         StringBuilder fit = new StringBuilder();
         part.weights().forEach((position, weight) -> {
             if (!fit.isEmpty()) {
@@ -150,15 +275,22 @@ final class SearchPlan {
             where.append(" and s.influencer_id <> ?");
             parameters.add(similarity.excludeInfluencer());
         }
-        if (!f.platforms().isEmpty()) {
-            where.append(" and s.platform = any(?)");
-            parameters.add(names(f.platforms()));
-        }
-        where.append(" and s.tier = any(?)");
-        parameters.add(names(f.tiers()));
-        if (!f.countries().isEmpty()) {
-            where.append(" and s.country = any(?)");
-            parameters.add(f.countries().toArray(String[]::new));
+        if (branch != null) {
+            where.append(" and s.platform = ? and s.tier = ? and s.country = ?");
+            parameters.add(branch.platform().name());
+            parameters.add(branch.tier().name());
+            parameters.add(branch.country());
+        } else {
+            if (!f.platforms().isEmpty()) {
+                where.append(" and s.platform = any(?)");
+                parameters.add(names(f.platforms()));
+            }
+            where.append(" and s.tier = any(?)");
+            parameters.add(names(f.tiers()));
+            if (!f.countries().isEmpty()) {
+                where.append(" and s.country = any(?)");
+                parameters.add(f.countries().toArray(String[]::new));
+            }
         }
         if (f.minAuthenticity() != null) {
             where.append(" and s.authenticity >= ?");
@@ -199,7 +331,7 @@ final class SearchPlan {
             where.append(" and (s.rate_price is null or ").append(converted(f)).append(" is null or ")
                     .append(converted(f)).append(" <= ").append(f.maxPrice().toPlainString()).append(")");
         }
-        if (namedNiches) {
+        if (namedNiches && !part.matchesWholeRoot()) {
             where.append(" and ").append(nicheFit).append(" > 0");
         }
         if (f.keywords() != null) {
@@ -243,11 +375,7 @@ final class SearchPlan {
     }
 
     private String bucket(PeerRates peer) {
-        Double[] boxed = new Double[peer.rates().length];
-        for (int i = 0; i < boxed.length; i++) {
-            boxed[i] = peer.rates()[i];
-        }
-        parameters.add(boxed);
+        parameters.add(boxed(peer.rates()));
         return "width_bucket(s.engagement_rate * (1 - 1e-12), ?::float8[])::float8 / " + peer.rates().length;
     }
 
@@ -270,6 +398,14 @@ final class SearchPlan {
     /** Values spliced into SQL are validated codes (ISO, enum, fixed age ranges): quoting is belt and braces. */
     private static String quoted(List<String> values) {
         return String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
+    }
+
+    private static Double[] boxed(double[] values) {
+        Double[] boxed = new Double[values.length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
     }
 
     private static String[] names(List<? extends Enum<?>> values) {

@@ -59,6 +59,15 @@ public final class NicheTaxonomy {
         }
     }
 
+    /** How many ancestors a slug has: 0 for a top-level niche. */
+    public int depth(String slug) {
+        int depth = 0;
+        for (String current = parentOf.get(slug); current != null && depth < 64; current = parentOf.get(current)) {
+            depth++;
+        }
+        return depth;
+    }
+
     /** The top-level ancestor of a slug (the slug itself when it is top-level). */
     public String root(String slug) {
         String current = slug;
