@@ -1,5 +1,7 @@
 package dev.microscout.discovery;
 
+import dev.microscout.common.Decimals;
+
 import dev.microscout.influencer.Platform;
 import dev.microscout.tier.Tier;
 
@@ -120,20 +122,19 @@ public final class DiscoveryScore {
      */
     public static Engagement engagement(EngagementFacts facts) {
         if (facts.sampleTooSmall()) {
-            return new Engagement(0, String.format(Locale.ROOT,
-                    "Too few posts to judge engagement (%d in the last %d days): engagement counts 0",
-                    facts.postsInWindow(), facts.windowDays()));
+            return new Engagement(0, "Too few posts to judge engagement (" + facts.postsInWindow() + " in the last "
+                    + facts.windowDays() + " days): engagement counts 0");
         }
         Double percentile = facts.engagementPercentile();
         if (percentile == null) {
             return new Engagement(0, "No engagement percentile yet: engagement counts 0");
         }
         // The percentile reads as a whole percent, as ranks usually do; rates keep one decimal.
-        String peers = String.format(Locale.ROOT, "higher than %.0f %% of %s %s creators",
-                percentile * 100, facts.platform().displayName(), facts.tier().name().toLowerCase(Locale.ROOT));
+        String peers = "higher than " + Decimals.fixed(percentile * 100, 0) + " % of " + facts.platform().displayName() + " "
+                + facts.tier().name().toLowerCase(Locale.ROOT) + " creators";
         String reason = facts.engagementRate() == null
                 ? "Engagement " + peers
-                : String.format(Locale.ROOT, "Engagement rate %.1f %%, %s", facts.engagementRate() * 100, peers);
+                : "Engagement rate " + Decimals.fixed(facts.engagementRate() * 100, 1) + " %, " + peers;
         return new Engagement(percentile, reason);
     }
 }

@@ -1,9 +1,10 @@
 package dev.microscout.niche;
 
+import dev.microscout.common.Decimals;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -164,12 +165,12 @@ public final class NicheFit {
                 }
                 String line;
                 if (niche.namedByBoth()) {
-                    line = String.format(Locale.ROOT, "%s %.2f matches the brief", name, niche.creatorWeight());
+                    line = name + " " + Decimals.fixed(niche.creatorWeight(), 2) + " matches the brief";
                 } else {
                     int distance = Math.max(niche.briefDistance(), niche.creatorDistance());
                     line = name + " shared through the " + (distance == 1 ? "parent" : "grandparent") + " niche";
                 }
-                lines.add(line + String.format(Locale.ROOT, " (+%.2f niche fit)", niche.contribution()));
+                lines.add(line + " (+" + Decimals.fixed(niche.contribution(), 2) + " niche fit)");
             }
             return List.copyOf(lines);
         }
