@@ -319,14 +319,15 @@ select r.n, r.root_slug, array_agg(coalesce(u.weight, 0)::real order by t.positi
 
 insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
                           engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact,
-                          open_incidents, rate_currency, rate_price, root_set)
+                          open_incidents, rate_currency, rate_price, root_mask)
 select v.root_slug, ch.platform, ch.tier, i.country, ch.authenticity, ch.id, i.id, v.niche_vec,
        ch.engagement_rate, ch.too_small, c.reputation, ch.followers, i.city, i.languages, c.has_contact,
-       c.open_incidents, i.rate_currency, i.rate_price, r.root_set
+       c.open_incidents, i.rate_currency, i.rate_price, r.root_mask
   from bench_channel ch
   join bench_creator c on c.n = ch.creator
   join influencer i on i.id = c.id
-  join (select n, array_agg(root_slug order by root_slug)::varchar(60)[] as root_set from bench_vector group by n) r on r.n = ch.creator
+  join (select v.n, coalesce(bit_or(1::bigint << t.root_bit), 0) as root_mask
+          from bench_vector v join niche t on t.slug = v.root_slug group by v.n) r on r.n = ch.creator
   join (select n, root_slug, niche_vec from bench_vector
         union all
         select n, '*', '{}' from bench_creator) v on v.n = ch.creator;

@@ -62,7 +62,8 @@ def floor_query(brief, taxonomy, baselines):
     minAuthenticity, page and size; no audience, price, keywords or weights), with its parameters written in as
     literals of the types the service binds. Keep it in step with src/main/java/dev/microscout/discovery/SearchPlan.java:
     `search_floor.py agree` checks that both rank every brief alike."""
-    parent = {slug: p for slug, (p, _, _) in taxonomy.items()}
+    parent = {slug: p for slug, (p, _, _, _) in taxonomy.items()}
+    mask = {slug: (1 << int(bit)) if bit else 0 for slug, (_, _, _, bit) in taxonomy.items()}
     platforms, tiers, countries = brief.get("platforms") or [], brief.get("tiers") or ["MICRO"], brief.get("countries") or []
     page, size = brief.get("page", 0), brief.get("size", 20)
     offset, k = page * size, max(40, (page * size + size) * 2)
@@ -80,14 +81,14 @@ def floor_query(brief, taxonomy, baselines):
             f" when s.platform = '{p}' and s.tier = '{t}' then {bucket(p, t)}" for p, t in peers) + " else 0 end"
     by_root = {}
     for slug, weight in unit_vector({n["niche"]: n["weight"] for n in brief["niches"]}, parent).items():
-        _, root, position = taxonomy[slug]
+        _, root, position, _ = taxonomy[slug]
         by_root.setdefault(root, {})[position] = weight
     w = WEIGHTS
     score = f"{w['nicheFit']!r} * niche_fit + {w['engagement']!r} * engagement + {w['reputation']!r} * reputation + 0.0 * coalesce(audience_fit, 0)"
     def whole_root(root, weights):
         # The brief weighs the root and every niche under it is a child or grandchild: niche fit filters nothing.
         depth = lambda slug: 0 if parent.get(slug) is None else 1 + depth(parent[slug])
-        return weights.get(0, 0) > 0 and all(depth(s) <= 2 for s, (_, r, _) in taxonomy.items() if r == root)
+        return weights.get(0, 0) > 0 and all(depth(s) <= 2 for s, (_, r, _, _) in taxonomy.items() if r == root)
     def scan(root, weights, branch=None, count_only=False):
         fit = "(" + " + ".join(f"coalesce(s.niche_vec[{pos + 1}], 0) * {w!r}" for pos, w in sorted(weights.items())) + ")"
         where = f" where s.root_niche = {quote(root)}::varchar"
@@ -109,13 +110,25 @@ def floor_query(brief, taxonomy, baselines):
        s.authenticity, s.followers, s.rate_currency, s.rate_price, {engagement} as engagement, null::float8 as audience_fit,
        null::float8 as nearness, null::float8 as overlap, {fit} as niche_fit from search_entry s{where}"""
     roots = sorted(by_root.items())
-    text = "with "
+    masked = all(mask[root] for root, _ in roots)
+    if len(roots) == 1:
+        total = f"(select count(*) from ({scan(*roots[0], count_only=True)}) n)"
+    elif masked and all(whole_root(root, weights) for root, weights in roots):
+        # Each channel counted under the first of the brief's roots it has.
+        terms = []
+        for i, (root, weights) in enumerate(roots):
+            earlier = "" if i == 0 else f" and (s.root_mask & {sum(mask[r] for r, _ in roots[:i])}) = 0"
+            terms.append(f"(select count(*) from ({scan(root, weights, count_only=True)}{earlier}) n)")
+        total = "(" + "\n + ".join(terms) + ")"
+    else:
+        total = "(select count(*) from (" + "\n union\n".join(scan(r, ws, count_only=True) for r, ws in roots) + ") n)"
+    text = f"with counted as (select {total} as total),\n"
     branches = [(r, (p, t, c)) for r in roots for p in platforms for t in tiers for c in countries]
     cut = ""
     rated = [(p, t) for p, t in peers if count(p, t) > 0]
     if rated and platforms and countries and len(branches) <= 16 and w["engagement"] > 0:
         per_range = max(2 * k, 10 * k // len(branches))
-        probes = [f"select channel_id, {score} as score from ({scan(root, weights, branch)} order by s.rank_rate desc limit {per_range}) b"
+        probes = [f"select channel_id, {score} as score from ({scan(root, weights, branch)} order by s.rank_rate desc limit (select greatest({per_range}, total / {16 * len(branches)}) from counted)) b"
                   for (root, weights), branch in branches]
         others = w["nicheFit"] + w["reputation"] + 0.0
         needed = f"(t.score - 1e-9 - {others!r}) / {w['engagement']!r}"
@@ -125,28 +138,22 @@ def floor_query(brief, taxonomy, baselines):
                  f"cut as (select case when t.score is null or {needed} <= 0 then -2::float8 else least({least}) * (1 - 1e-9) end as rate"
                  f" from (select 1) one left join (select score from probe order by score desc offset {k - 1} limit 1) t on true),\n")
         cut = " and s.rank_rate >= (select rate from cut)"
-    scans = [scan(root, weights) + cut for root, weights in roots]
     union_all = "\n union all\n"
     columns = ("channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity, "
                "followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap")
-    merged = scans[0] if len(scans) == 1 else f"""select {columns}, sum(niche_fit) as niche_fit
-  from ({union_all.join(scans)}) parts
- group by {columns}"""
+    def others(root):
+        return sum(mask[r] for r, _ in roots if r != root)
     if len(roots) == 1:
-        total = f"(select count(*) from ({scan(*roots[0], count_only=True)}) n)"
-    elif all(whole_root(root, weights) for root, weights in roots):
-        # Each channel counted under the first of the brief's roots it has.
-        terms = []
-        for i, (root, weights) in enumerate(roots):
-            earlier = "" if i == 0 else f" and not (s.root_set && {array([r for r, _ in roots[:i]])})"
-            terms.append(f"(select count(*) from ({scan(root, weights, count_only=True)}{earlier}) n)")
-        total = "(" + "\n + ".join(terms) + ")"
+        merged = scan(*roots[0]) + cut
     else:
-        total = "(select count(*) from (" + "\n union\n".join(scan(r, ws, count_only=True) for r, ws in roots) + ") n)"
+        # Channels with rows under only one of the brief's roots pass straight through; the others are grouped.
+        alone = [scan(root, weights) + cut + f" and (s.root_mask & {others(root)}) = 0" for root, weights in roots] if masked else []
+        shared = [scan(root, weights) + cut + (f" and (s.root_mask & {others(root)}) <> 0" if masked else "") for root, weights in roots]
+        merged = union_all.join(alone + [f"select {columns}, sum(niche_fit) as niche_fit from ({union_all.join(shared)}) parts group by {columns}"])
     order = "score desc, engagement_rate desc nulls last, channel_id"
     return text + f"""top as (select c.*, {score} as score from ({merged}) c order by {order} limit {k}),
 picked as (select top.*, row_number() over (partition by influencer_id order by {order}) as rn from top)
-select picked.*, {total} as total, (select count(*) from top) as kept
+select picked.*, (select total from counted) as total, (select count(*) from top) as kept
   from picked where rn = 1 order by {order} offset {offset} limit {size};
 """
 
@@ -156,7 +163,8 @@ def array(values):
 
 
 def prepare(args):
-    taxonomy = {slug: (p or None, root, int(pos)) for slug, p, root, pos in psql("select slug, parent_slug, root_slug, position from niche")}
+    taxonomy = {slug: (p or None, root, int(pos), bit or None)
+                for slug, p, root, pos, bit in psql("select slug, parent_slug, root_slug, position, root_bit from niche")}
     baselines = {(p, t): rates for p, t, rates in psql("select platform, tier, sorted_rates from peer_baseline")}
     os.makedirs(args.out, exist_ok=True)
     for old in glob.glob(os.path.join(args.out, "floor-*.sql")):

@@ -2,6 +2,15 @@
 -- now orders rows by engagement rate, so a search can read only the rows whose engagement could still put them in
 -- its top results (see SearchPlan). Authenticity moves from the key to the included columns.
 --
+-- Each top-level niche gets a bit of its own (0-62, in slug order for the seed ones, in order of creation after
+-- them): search_entry.root_mask sets the bits of every root a channel has rows under.
+alter table niche add column root_bit smallint check (root_bit between 0 and 62);
+update niche n
+   set root_bit = r.bit
+  from (select slug, row_number() over (order by slug) - 1 as bit from niche where parent_slug is null) r
+ where r.slug = n.slug and r.bit <= 62;
+create unique index niche_root_bit_uq on niche (root_bit);
+
 -- The table is rebuilt rather than altered: an update of every row would leave the old row versions in the new
 -- indexes (they are still visible to the migrating transaction), doubling them until the next REINDEX.
 create table search_entry_next (
@@ -27,20 +36,22 @@ create table search_entry_next (
     open_incidents    boolean       not null,
     rate_currency     varchar(3),
     rate_price        numeric(14, 2),
-    -- Every top-level niche the channel's creator has rows under: a brief spanning several roots counts each
-    -- channel once, under the first of its roots, instead of collecting and de-duplicating channel ids.
-    root_set          varchar(60)[] not null
+    -- The bits (niche.root_bit) of every top-level niche the channel has rows under. A brief spanning several
+    -- roots counts a channel once, under the first of its roots, and sums niche fit across roots only for the
+    -- channels that have more than one of them.
+    root_mask         bigint        not null
 );
 
 insert into search_entry_next (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
                                engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact,
-                               open_incidents, rate_currency, rate_price, root_set)
+                               open_incidents, rate_currency, rate_price, root_mask)
 select e.root_niche, e.platform, e.tier, e.country, e.authenticity, e.channel_id, e.influencer_id, e.niche_vec,
        e.engagement_rate, e.sample_too_small, e.reputation, e.followers, e.city, e.languages, e.has_contact,
-       e.open_incidents, e.rate_currency, e.rate_price, coalesce(r.roots, '{}')
+       e.open_incidents, e.rate_currency, e.rate_price, coalesce(r.mask, 0)
   from search_entry e
-  left join (select channel_id, array_agg(root_niche order by root_niche) as roots
-               from search_entry where root_niche <> '*' group by channel_id) r on r.channel_id = e.channel_id;
+  left join (select x.channel_id, bit_or(1::bigint << n.root_bit) as mask
+               from search_entry x join niche n on n.slug = x.root_niche
+              where n.root_bit is not null group by x.channel_id) r on r.channel_id = e.channel_id;
 
 drop table search_entry;
 alter table search_entry_next rename to search_entry;
@@ -50,7 +61,7 @@ alter table search_entry add constraint search_entry_pkey primary key (root_nich
 create index search_entry_channel_idx on search_entry (channel_id);
 create index search_entry_influencer_idx on search_entry (influencer_id);
 create index search_entry_scan on search_entry (root_niche, platform, tier, country, rank_rate)
-    include (authenticity, channel_id, influencer_id, niche_vec, engagement_rate, sample_too_small, reputation, followers,
-             city, languages, has_contact, open_incidents, rate_currency, rate_price);
--- The total of a search: a count of the brief's ranges from index entries without the scoring columns.
-create index search_entry_count on search_entry (root_niche, platform, tier, country, authenticity, root_set);
+    include (authenticity, root_mask, channel_id, influencer_id, niche_vec, engagement_rate, sample_too_small, reputation,
+             followers, city, languages, has_contact, open_incidents, rate_currency, rate_price);
+-- The total of a search: a count of the brief's ranges from small, de-duplicated index entries.
+create index search_entry_count on search_entry (root_niche, platform, tier, country, authenticity, root_mask);

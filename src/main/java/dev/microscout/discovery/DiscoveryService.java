@@ -165,7 +165,8 @@ public class DiscoveryService {
         new NicheFit(taxonomy).unitVector(briefNiches).forEach((slug, weight) ->
                 byRoot.computeIfAbsent(taxonomy.root(slug), r -> new TreeMap<>()).put(positions.get(slug), weight));
         return byRoot.entrySet().stream().map(e -> new SearchPlan.RootPart(e.getKey(), e.getValue(),
-                e.getValue().getOrDefault(positions.get(e.getKey()), 0.0) > 0 && withinGrandchildren(taxonomy, e.getKey()))).toList();
+                e.getValue().getOrDefault(positions.get(e.getKey()), 0.0) > 0 && withinGrandchildren(taxonomy, e.getKey()),
+                niches.rootMask(e.getKey()))).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.microscout.discovery;
 
+import dev.microscout.common.Decimals;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.discovery.DiscoveryService.Row;
@@ -184,7 +186,8 @@ final class SearchExplainer {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         UUID influencerId = r.getObject("influencer_id", UUID.class);
-                        String audience = r.getString("audience");
+                        // Audience shares explain audienceFit only: a brief without an audience does not parse them.
+                        String audience = filters.audience() ? r.getString("audience") : null;
                         Map<String, Map<String, Double>> shares = audience == null ? Map.of()
                                 : JSON.readValue(audience, new TypeReference<Map<String, Map<String, Double>>>() { });
                         int reviews = r.getInt("review_count");
@@ -206,15 +209,15 @@ final class SearchExplainer {
     }
 
     private static String two(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return Decimals.fixed(value, 2);
     }
 
     private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f %%", rate * 100);
+        return Decimals.fixed(rate * 100, 1) + " %";
     }
 
     private static String count(long value) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        return Decimals.grouped(value);
     }
 
     private static String money(BigDecimal value) {

@@ -85,12 +85,15 @@ public class SearchIndexer {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
                     engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
-                    rate_currency, rate_price, root_set)
+                    rate_currency, rate_price, root_mask)
                 select ?, c.platform, c.tier, ?, coalesce(m.authenticity, 100), c.id, c.influencer_id, ?,
                        m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?, ?
                   from channel c left join channel_metrics m on m.channel_id = c.id
                  where c.influencer_id = ?""")) {
-            java.sql.Array rootSet = c.createArrayOf("varchar", new java.util.TreeSet<>(vectors.keySet()).toArray(String[]::new));
+            long rootMask = 0;
+            for (String root : vectors.keySet()) {
+                rootMask |= niches.rootMask(root);
+            }
             List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
             rows.add(Map.entry(ALL_NICHES, new float[0]));
             for (Map.Entry<String, float[]> row : rows) {
@@ -112,7 +115,7 @@ public class SearchIndexer {
                 } else {
                     insert.setBigDecimal(10, profile.ratePrice());
                 }
-                insert.setArray(11, rootSet);
+                insert.setLong(11, rootMask);
                 insert.setObject(12, influencerId);
                 insert.addBatch();
             }

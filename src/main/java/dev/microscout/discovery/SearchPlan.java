@@ -31,8 +31,9 @@ final class SearchPlan {
      * @param matchesWholeRoot every row under this root has a niche fit above 0 with these weights (the brief
      *                         weighs the root itself, and every niche of the subtree passes weight up to it), so
      *                         the "niche fit above 0" filter can be left out
+     * @param mask             the root's bit in search_entry.root_mask, or 0 when it has none
      */
-    record RootPart(String root, Map<Integer, Double> weights, boolean matchesWholeRoot) {
+    record RootPart(String root, Map<Integer, Double> weights, boolean matchesWholeRoot, long mask) {
     }
 
     /** Thresholds of one peer group, as stored in peer_baseline.sorted_rates. */
@@ -68,8 +69,12 @@ final class SearchPlan {
 
     /** At most this many ranges are probed; a broader brief is ranked without the cut-off. */
     static final int MAX_PROBED_RANGES = 16;
-    /** The probe reads this many times k rows in all: enough for its k-th best to be close to the final one. */
+    /**
+     * The probe reads this many times k rows in all, or one in PROBE_SHARE candidates when that is more: enough for
+     * its k-th best to come close to the final one, measured on the generated catalogue of bench/.
+     */
     static final int PROBE_FACTOR = 10;
+    static final int PROBE_SHARE = 16;
 
     final String sql;
     private final Similarity similarity;
@@ -102,22 +107,22 @@ final class SearchPlan {
         this.offset = offset;
         this.k = k;
         boolean namedNiches = !parts.isEmpty();
-        List<RootPart> roots = namedNiches ? parts : List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of(), true));
-        String score = similarity == null
-                ? "%s * niche_fit + %s * engagement + %s * reputation + %s * coalesce(audience_fit, 0)"
-                        .formatted(w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit())
-                : "%s * niche_fit + %s * nearness + %s * coalesce(overlap, 0)"
-                        .formatted(similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight());
+        List<RootPart> roots = namedNiches ? parts : List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of(), true, 0));
         String order = "score desc, engagement_rate desc nulls last, channel_id";
 
-        // Parameters are bound in the order their placeholders appear: the text is built front to back.
-        StringBuilder text = new StringBuilder("with ");
+        // Parameters are bound in the order their placeholders appear: the text is built front to back. Every figure
+        // that varies from brief to brief (weights, rates, thresholds) is a parameter, so that briefs of one shape
+        // share one statement text and PostgreSQL can reuse its plan.
+        StringBuilder text = new StringBuilder("with counted as (select ").append(total(roots, f, namedNiches)).append(" as total),\n");
         List<Branch> branches = probedRanges(roots, f, w, similarity, k);
         String cutOff = "";
         if (branches != null) {
-            int perRange = Math.max(2 * k, PROBE_FACTOR * k / branches.size());
+            // The probe reads at least 10·k rows in all, and more in a large range: a sixteenth of the candidates.
+            String perRange = "(select greatest(%d, total / %d) from counted)"
+                    .formatted(Math.max(2 * k, PROBE_FACTOR * k / branches.size()), PROBE_SHARE * branches.size());
             List<String> probes = new ArrayList<>();
             for (Branch branch : branches) {
+                String score = score(w);
                 probes.add("select channel_id, " + score + " as score from (" + rootScan(branch.part(), f, peers, namedNiches, false, branch)
                         + " order by s.rank_rate desc limit " + perRange + ") b");
             }
@@ -128,35 +133,66 @@ final class SearchPlan {
                     + " order by score desc offset ").append(k - 1).append(" limit 1) t on true),\n");
             cutOff = " and s.rank_rate >= (select rate from cut)";
         }
-        StringBuilder candidates = new StringBuilder();
-        for (int i = 0; i < roots.size(); i++) {
-            if (i > 0) {
-                candidates.append("\n union all\n");
-            }
-            candidates.append(rootScan(roots.get(i), f, peers, namedNiches, false, null)).append(cutOff);
-        }
-        String merged = roots.size() == 1 ? candidates.toString() : """
-                select channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
-                       followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap, sum(niche_fit) as niche_fit
-                  from (%s) parts
-                 group by channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity,
-                          followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap""".formatted(candidates);
+        String score = score(w);
+        String merged = candidates(roots, f, namedNiches, cutOff);
         String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
         if (onePerInfluencer) {
             // Top-k first (a bounded sort), then one row per influencer among those k.
             text.append("""
                     top as (select c.*, %s as score from (%s) c order by %s%s),
                     picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top)
-                    select picked.*, %s as total, (select count(*) from top) as kept
+                    select picked.*, (select total from counted) as total, (select count(*) from top) as kept
                       from picked where rn = 1 order by %s offset %d limit %d"""
-                    .formatted(score, merged, order, limitK, order, total(roots, f, namedNiches), order, offset, size));
+                    .formatted(score, merged, order, limitK, order, order, offset, size));
         } else {
             text.append("""
                     ranked as (select c.*, %s as score from (%s) c)
-                    select ranked.*, %s as total, 0 as kept from ranked order by %s offset %d limit %d"""
-                    .formatted(score, merged, total(roots, f, namedNiches), order, offset, size));
+                    select ranked.*, (select total from counted) as total, 0 as kept from ranked order by %s offset %d limit %d"""
+                    .formatted(score, merged, order, offset, size));
         }
         sql = text.toString();
+    }
+
+    /**
+     * Every candidate once, with its niche fit summed over the brief's roots. A channel with rows under two of
+     * them has a partial fit in each; when every root has a mask bit, only such channels (root_mask shares a bit
+     * with the brief's other roots) are grouped, and the rest pass straight through.
+     */
+    private String candidates(List<RootPart> roots, Filters f, boolean namedNiches, String cutOff) {
+        if (roots.size() == 1) {
+            return rootScan(roots.get(0), f, peers, namedNiches, false, null) + cutOff;
+        }
+        boolean masked = roots.stream().allMatch(r -> r.mask() != 0);
+        List<String> alone = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        for (int pass = masked ? 0 : 1; pass < 2; pass++) {
+            for (RootPart root : roots) {
+                long others = roots.stream().filter(r -> r != root).mapToLong(RootPart::mask).reduce(0, (a, b) -> a | b);
+                String scan = rootScan(root, f, peers, namedNiches, false, null) + cutOff;
+                if (masked) {
+                    scan += pass == 0 ? " and (s.root_mask & ?) = 0" : " and (s.root_mask & ?) <> 0";
+                    parameters.add(others);
+                }
+                (pass == 0 ? alone : shared).add(scan);
+            }
+        }
+        String columns = "channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity, "
+                + "followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap";
+        alone.add("select " + columns + ", sum(niche_fit) as niche_fit from (" + String.join("\n union all\n", shared)
+                + ") parts group by " + columns);
+        return String.join("\n union all\n", alone);
+    }
+
+    /** The score as a weighted sum of the component columns; the weights are parameters. */
+    private String score(ScoreWeights w) {
+        double[] values = similarity == null ? new double[]{w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit()}
+                : new double[]{similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight()};
+        for (double value : values) {
+            parameters.add(value);
+        }
+        return similarity == null
+                ? "?::float8 * niche_fit + ?::float8 * engagement + ?::float8 * reputation + ?::float8 * coalesce(audience_fit, 0)"
+                : "?::float8 * niche_fit + ?::float8 * nearness + ?::float8 * coalesce(overlap, 0)";
     }
 
     /** The same brief's first row: a page past the end still needs the total, which rides on every row. */
@@ -198,49 +234,56 @@ final class SearchPlan {
      * rounding on the side of scanning more.
      */
     private String cutOffRate(ScoreWeights w) {
-        double others = w.nicheFit() + w.reputation() + w.audienceFit();
-        String needed = "(t.score - 1e-9 - " + others + ") / " + w.engagement();
-        StringBuilder rates = new StringBuilder();
+        StringBuilder sql = new StringBuilder("case when t.score is null or ").append(neededPercentile(w)).append(" <= 0 then -2::float8 else least(");
+        boolean first = true;
         for (PeerRates peer : peers) {
             int n = peer.rates().length;
             if (n == 0) {
                 continue;
             }
-            rates.append(rates.isEmpty() ? "" : ", ").append("(?::float8[])[least(").append(n).append(", greatest(1, ceil(")
-                    .append(needed).append(" * ").append(n).append(" - 1e-9)::int))]");
+            sql.append(first ? "" : ", ").append("(?::float8[])[least(").append(n).append(", greatest(1, ceil(");
             parameters.add(boxed(peer.rates()));
+            sql.append(neededPercentile(w)).append(" * ").append(n).append(" - 1e-9)::int))]");
+            first = false;
         }
-        return "case when t.score is null or " + needed + " <= 0 then -2::float8 else least(" + rates + ") * (1 - 1e-9) end";
+        return sql.append(") * (1 - 1e-9) end").toString();
+    }
+
+    /** (t − w_other) / w_engagement, with t the probe's k-th best score: the percentile a channel needs. */
+    private String neededPercentile(ScoreWeights w) {
+        parameters.add(w.nicheFit() + w.reputation() + w.audienceFit());
+        parameters.add(w.engagement());
+        return "(t.score - 1e-9 - ?::float8) / ?::float8";
     }
 
     /**
      * The number of matching channels. One root: a count of its range, from the narrow search_entry_count index
      * when the filters allow. Several roots: a channel is counted under the first of the brief's roots it has
-     * (root_set), which needs every row of a channel to pass or fail alike, true when niche fit is no filter;
+     * (root_mask), which needs every row of a channel to pass or fail alike, true when niche fit is no filter;
      * otherwise the distinct channel ids of all ranges are counted.
      */
     private String total(List<RootPart> roots, Filters f, boolean namedNiches) {
         if (roots.size() == 1) {
             return "(select count(*) from (" + rootScan(roots.get(0), f, peers, namedNiches, true, null) + ") n)";
         }
-        boolean byFirstRoot = roots.stream().allMatch(RootPart::matchesWholeRoot);
+        boolean byFirstRoot = roots.stream().allMatch(r -> r.matchesWholeRoot() && r.mask() != 0);
         StringBuilder counted = new StringBuilder();
-        List<String> earlier = new ArrayList<>();
+        long earlier = 0;
         for (RootPart root : roots) {
             if (!counted.isEmpty()) {
                 counted.append(byFirstRoot ? "\n + " : "\n union\n");
             }
             if (byFirstRoot) {
                 counted.append("(select count(*) from (").append(rootScan(root, f, peers, namedNiches, true, null));
-                if (!earlier.isEmpty()) {
-                    counted.append(" and not (s.root_set && ?::varchar[])");
-                    parameters.add(earlier.toArray(String[]::new));
+                if (earlier != 0) {
+                    counted.append(" and (s.root_mask & ?) = 0");
+                    parameters.add(earlier);
                 }
                 counted.append(") n)");
             } else {
                 counted.append(rootScan(root, f, peers, namedNiches, true, null));
             }
-            earlier.add(root.root());
+            earlier |= root.mask();
         }
         return byFirstRoot ? "(" + counted + ")" : "(select count(*) from (" + counted + ") n)";
     }
@@ -250,25 +293,20 @@ final class SearchPlan {
      * platform, tier and country by equality, so that its rows come in the index's rank_rate order.
      */
     private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches, boolean countOnly, Branch branch) {
-        StringBuilder fit = new StringBuilder();
-        part.weights().forEach((position, weight) -> {
-            if (!fit.isEmpty()) {
-                fit.append(" + ");
-            }
-            // Arrays are 1-based; a position past the end of an older, shorter vector reads null.
-            fit.append("coalesce(s.niche_vec[").append(position + 1).append("], 0) * ").append(weight);
-        });
-        String nicheFit = fit.isEmpty() ? "0::float8" : "(" + fit + ")";
         String engagement = countOnly ? "" : engagementExpression(peers, f.platforms().size() == 1 && f.tiers().size() == 1);
         String audience = f.audience() ? audienceExpression(f) : "null::float8";
-        String nearness = similarity == null ? "null::float8"
-                : "greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - " + Math.log(Math.max(1, similarity.followers())) + ") / ln(10))";
+        String nearness = "null::float8";
+        if (!countOnly && similarity != null) {
+            nearness = "greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - ?::float8) / ln(10))";
+            parameters.add(Math.log(Math.max(1, similarity.followers())));
+        }
         String overlap = similarity == null || similarity.countrySharesJson() == null ? "null::float8"
                 : "(select sum(least(a.v::float8, coalesce((?::jsonb ->> a.k)::float8, 0))) from jsonb_each_text(ch.audience -> 'countryShares') a(k, v))";
         boolean joinChannel = !countOnly && (f.audience() || similarity != null && similarity.countrySharesJson() != null);
         if (!countOnly && similarity != null && similarity.countrySharesJson() != null) {
             parameters.add(similarity.countrySharesJson());
         }
+        String nicheFit = countOnly ? "" : nicheFit(part);
         StringBuilder where = new StringBuilder(" where s.root_niche = ?");
         parameters.add(part.root());
         if (similarity != null) {
@@ -329,10 +367,11 @@ final class SearchPlan {
         if (f.maxPrice() != null) {
             // A creator without a rate card, or in a currency without an exchange rate, stays (the reasons say so).
             where.append(" and (s.rate_price is null or ").append(converted(f)).append(" is null or ")
-                    .append(converted(f)).append(" <= ").append(f.maxPrice().toPlainString()).append(")");
+                    .append(converted(f)).append(" <= ?)");
+            parameters.add(f.maxPrice());
         }
         if (namedNiches && !part.matchesWholeRoot()) {
-            where.append(" and ").append(nicheFit).append(" > 0");
+            where.append(" and ").append(nicheFit(part)).append(" > 0");
         }
         if (f.keywords() != null) {
             where.append(" and exists (select 1 from influencer_text t where t.influencer_id = s.influencer_id"
@@ -355,6 +394,17 @@ final class SearchPlan {
                 select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
                        s.authenticity, s.followers, s.rate_currency, s.rate_price, %s as engagement, %s as audience_fit,
                        %s as nearness, %s as overlap, %s as niche_fit%s%s""".formatted(engagement, audience, nearness, overlap, nicheFit, from, where);
+    }
+
+    /** The dot product of the brief's part with the row's vector; the brief's weights are parameters. */
+    private String nicheFit(RootPart part) {
+        StringBuilder fit = new StringBuilder();
+        part.weights().forEach((position, weight) -> {
+            // Arrays are 1-based; a position past the end of an older, shorter vector reads null.
+            fit.append(fit.isEmpty() ? "" : " + ").append("coalesce(s.niche_vec[").append(position + 1).append("], 0) * ?::float8");
+            parameters.add(weight);
+        });
+        return fit.isEmpty() ? "0::float8" : "(" + fit + ")";
     }
 
     /** Percentile = share of the peer group below the rate: width_bucket counts the sorted rates ≤ rate·(1 − 1e-12). */

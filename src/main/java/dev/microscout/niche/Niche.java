@@ -27,6 +27,13 @@ public class Niche extends PanacheEntityBase {
     @Column(nullable = false)
     public short position;
 
+    /**
+     * A top-level niche's bit in search_entry.root_mask (0–62, in order of creation); null for sub-niches and for
+     * top-level niches past the 63rd, which briefs then combine the slower way.
+     */
+    @Column(name = "root_bit")
+    public Short rootBit;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

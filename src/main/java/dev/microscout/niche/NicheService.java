@@ -11,7 +11,8 @@ import java.util.Map;
 public class NicheService {
 
     /** Everything read from the niche table, loaded at once: it changes rarely (admins only). */
-    private record Snapshot(NicheTaxonomy taxonomy, Map<String, Integer> positions, Map<String, String> names) {
+    private record Snapshot(NicheTaxonomy taxonomy, Map<String, Integer> positions, Map<String, String> names,
+                            Map<String, Integer> rootBits) {
     }
 
     private volatile Snapshot cached;
@@ -22,12 +23,16 @@ public class NicheService {
             Map<String, String> parentOf = new HashMap<>();
             Map<String, Integer> positions = new HashMap<>();
             Map<String, String> names = new HashMap<>();
+            Map<String, Integer> rootBits = new HashMap<>();
             for (Niche niche : Niche.<Niche>listAll()) {
                 parentOf.put(niche.slug, niche.parentSlug);
                 positions.put(niche.slug, (int) niche.position);
                 names.put(niche.slug, niche.name);
+                if (niche.rootBit != null) {
+                    rootBits.put(niche.slug, (int) niche.rootBit);
+                }
             }
-            current = new Snapshot(new NicheTaxonomy(parentOf), Map.copyOf(positions), Map.copyOf(names));
+            current = new Snapshot(new NicheTaxonomy(parentOf), Map.copyOf(positions), Map.copyOf(names), Map.copyOf(rootBits));
             cached = current;
         }
         return current;
@@ -45,6 +50,12 @@ public class NicheService {
     /** Each niche's slot in the per-root search vectors. */
     public Map<String, Integer> positions() {
         return snapshot().positions();
+    }
+
+    /** A top-level niche's bit in search_entry.root_mask as a mask (1 shifted by the bit), or 0 when it has none. */
+    public long rootMask(String root) {
+        Integer bit = snapshot().rootBits().get(root);
+        return bit == null ? 0 : 1L << bit;
     }
 
     public void invalidate() {
@@ -67,6 +78,9 @@ public class NicheService {
         if (body.parent() == null || body.parent().isBlank()) {
             niche.rootSlug = niche.slug;
             niche.position = 0;
+            Number lastBit = (Number) Niche.getEntityManager().createQuery("select max(n.rootBit) from Niche n").getSingleResult();
+            int bit = lastBit == null ? 0 : lastBit.intValue() + 1;
+            niche.rootBit = bit <= 62 ? (short) bit : null;
         } else {
             Niche parent = Niche.findById(body.parent());
             if (parent == null) {
