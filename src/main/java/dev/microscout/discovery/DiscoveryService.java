@@ -48,10 +48,6 @@ public class DiscoveryService {
 
     @Inject
     AgroalDataSource dataSource;
-    /** The search pool: sessions with generic plans (see application.properties). */
-    @Inject
-    @io.quarkus.agroal.DataSource("search")
-    AgroalDataSource searchDataSource;
     @Inject
     NicheService niches;
     @Inject
@@ -204,15 +200,7 @@ public class DiscoveryService {
     }
 
     private Ranked query(SearchPlan plan) {
-        try (Connection c = searchDataSource.getConnection()) {
-            return read(c, plan);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Search failed", e);
-        }
-    }
-
-    private Ranked read(Connection c, SearchPlan plan) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(plan.sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
             bind(c, s, plan);
             List<Row> rows = new ArrayList<>();
             long total = 0;
@@ -233,6 +221,8 @@ public class DiscoveryService {
                 }
             }
             return new Ranked(rows, total, kept);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed", e);
         }
     }
 

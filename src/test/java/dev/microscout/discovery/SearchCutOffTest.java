@@ -55,9 +55,6 @@ class SearchCutOffTest {
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
-    @Inject
-    @io.quarkus.agroal.DataSource("search")
-    AgroalDataSource searchDataSource;
 
     private String rootA;
     private String rootB;
@@ -185,21 +182,6 @@ class SearchCutOffTest {
         long scored = scannedRows(plan, "rank_rate >=");
         assertTrue(total >= 300, "candidates: " + total);
         assertTrue(scored <= total * 2 / 3, "scored " + scored + " of " + total + " candidates");
-    }
-
-    @Test
-    void searchesRunOnAPoolWhoseSessionsReuseGenericPlans() throws SQLException {
-        try (Connection c = searchDataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select current_setting('plan_cache_mode'), current_database()");
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            assertEquals("force_generic_plan", r.getString(1));
-            try (Connection main = dataSource.getConnection(); PreparedStatement m = main.prepareStatement("select current_database()");
-                 ResultSet d = m.executeQuery()) {
-                d.next();
-                assertEquals(d.getString(1), r.getString(2), "the same database as the main pool");
-            }
-        }
     }
 
     private long scannedRows(SearchPlan plan, String condition) throws SQLException, java.io.IOException {
