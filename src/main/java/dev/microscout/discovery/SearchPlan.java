@@ -113,7 +113,8 @@ final class SearchPlan {
         // Parameters are bound in the order their placeholders appear: the text is built front to back. Every figure
         // that varies from brief to brief (weights, rates, thresholds) is a parameter, so that briefs of one shape
         // share one statement text and PostgreSQL can reuse its plan.
-        StringBuilder text = new StringBuilder("with counted as (select ").append(total(roots, f, namedNiches)).append(" as total),\n");
+        StringBuilder text = new StringBuilder("with ").append(peerRates()).append("counted as (select ")
+                .append(total(roots, f, namedNiches)).append(" as total),\n");
         List<Branch> branches = probedRanges(roots, f, w, similarity, k);
         String cutOff = "";
         if (branches != null) {
@@ -241,8 +242,7 @@ final class SearchPlan {
             if (n == 0) {
                 continue;
             }
-            sql.append(first ? "" : ", ").append("(?::float8[])[least(").append(n).append(", greatest(1, ceil(");
-            parameters.add(boxed(peer.rates()));
+            sql.append(first ? "" : ", ").append("(").append(rates(peer)).append(")[least(").append(n).append(", greatest(1, ceil(");
             sql.append(neededPercentile(w)).append(" * ").append(n).append(" - 1e-9)::int))]");
             first = false;
         }
@@ -425,8 +425,27 @@ final class SearchPlan {
     }
 
     private String bucket(PeerRates peer) {
-        parameters.add(boxed(peer.rates()));
-        return "width_bucket(s.engagement_rate * (1 - 1e-12), ?::float8[])::float8 / " + peer.rates().length;
+        return "width_bucket(s.engagement_rate * (1 - 1e-12), " + rates(peer) + ")::float8 / " + peer.rates().length;
+    }
+
+    /**
+     * The peer groups' sorted rates, bound once each (up to 1,001 numbers) and read by every scan that needs
+     * them: a one-row CTE whose columns the scans read as values computed once per statement.
+     */
+    private String peerRates() {
+        if (peers.isEmpty()) {
+            return "";
+        }
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < peers.size(); i++) {
+            columns.append(i == 0 ? "" : ", ").append("?::float8[] as group_").append(i);
+            parameters.add(boxed(peers.get(i).rates()));
+        }
+        return "peer_rates as (select " + columns + "),\n";
+    }
+
+    private String rates(PeerRates peer) {
+        return "(select group_" + peers.indexOf(peer) + " from peer_rates)";
     }
 
     private static String audienceExpression(Filters f) {
