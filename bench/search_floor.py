@@ -70,8 +70,11 @@ def floor_query(brief, taxonomy, baselines):
     peers = [(p, t) for p in (platforms or PLATFORMS) for t in tiers if (p, t) in baselines]
     def count(p, t):
         return len(baselines[(p, t)].strip("{}").split(","))
+    def group(p, t):
+        return peers.index((p, t))
     def bucket(p, t):
-        return f"width_bucket(s.engagement_rate * (1 - 1e-12), {quote(baselines[(p, t)])}::float8[])::float8 / {count(p, t)}"
+        return (f"width_bucket(s.engagement_rate * (1 - 1e-12), (select group_{group(p, t)} from peer_rates))::float8"
+                f" / (select count_{group(p, t)} from peer_rates)")
     if not peers:
         engagement = "0::float8"
     elif len(peers) == 1 and len(platforms) == 1 and len(tiers) == 1:
@@ -122,7 +125,14 @@ def floor_query(brief, taxonomy, baselines):
         total = "(" + "\n + ".join(terms) + ")"
     else:
         total = "(select count(*) from (" + "\n union\n".join(scan(r, ws, count_only=True) for r, ws in roots) + ") n)"
-    text = f"with counted as (select {total} as total),\n"
+    # The peer groups' thresholds, read from peer_baseline once per statement.
+    peer_rates = ""
+    if peers:
+        columns = ", ".join(f"b{i}.sorted_rates[1:] as group_{i}, cardinality(b{i}.sorted_rates) as count_{i}" for i in range(len(peers)))
+        joins = "".join(f" left join peer_baseline b{i} on b{i}.platform = {quote(p)} and b{i}.tier = {quote(t)}"
+                        for i, (p, t) in enumerate(peers))
+        peer_rates = f"peer_rates as (select {columns} from (select 1) one{joins}),\n"
+    text = f"with {peer_rates}counted as (select {total} as total),\n"
     branches = [(r, (p, t, c)) for r in roots for p in platforms for t in tiers for c in countries]
     cut = ""
     rated = [(p, t) for p, t in peers if count(p, t) > 0]
@@ -132,10 +142,11 @@ def floor_query(brief, taxonomy, baselines):
                   for (root, weights), branch in branches]
         others = w["nicheFit"] + w["reputation"] + 0.0
         needed = f"(t.score - 1e-9 - {others!r}) / {w['engagement']!r}"
-        least = ", ".join(f"({quote(baselines[g])}::float8[])[least({count(*g)}, greatest(1, ceil({needed} * {count(*g)} - 1e-9)::int))]"
+        least = ", ".join(f"((select group_{group(*g)} from peer_rates))[least((select count_{group(*g)} from peer_rates), "
+                          f"greatest(1, ceil({needed} * (select count_{group(*g)} from peer_rates) - 1e-9)::int))]"
                           for g in rated)
         text += ("probe as (select channel_id, max(score) as score from (" + "\n union all\n".join(probes) + ") p group by channel_id),\n"
-                 f"cut as (select case when t.score is null or {needed} <= 0 then -2::float8 else least({least}) * (1 - 1e-9) end as rate"
+                 f"cut as (select case when t.score is null or {needed} <= 0 then -2::float8 else coalesce(least({least}) * (1 - 1e-9), -2::float8) end as rate"
                  f" from (select 1) one left join (select score from probe order by score desc offset {k - 1} limit 1) t on true),\n")
         cut = " and s.rank_rate >= (select rate from cut)"
     union_all = "\n union all\n"

@@ -235,18 +235,20 @@ final class SearchPlan {
      * rounding on the side of scanning more.
      */
     private String cutOffRate(ScoreWeights w) {
-        StringBuilder sql = new StringBuilder("case when t.score is null or ").append(neededPercentile(w)).append(" <= 0 then -2::float8 else least(");
+        StringBuilder sql = new StringBuilder("case when t.score is null or ").append(neededPercentile(w)).append(" <= 0 then -2::float8 else coalesce(least(");
         boolean first = true;
         for (PeerRates peer : peers) {
             int n = peer.rates().length;
             if (n == 0) {
                 continue;
             }
-            sql.append(first ? "" : ", ").append("(").append(rates(peer)).append(")[least(").append(n).append(", greatest(1, ceil(");
-            sql.append(neededPercentile(w)).append(" * ").append(n).append(" - 1e-9)::int))]");
+            String count = "(select count_" + peers.indexOf(peer) + " from peer_rates)";
+            sql.append(first ? "" : ", ").append("(").append(rates(peer)).append(")[least(").append(count).append(", greatest(1, ceil(");
+            sql.append(neededPercentile(w)).append(" * ").append(count).append(" - 1e-9)::int))]");
             first = false;
         }
-        return sql.append(") * (1 - 1e-9) end").toString();
+        // A group whose baseline has gone from the table reads null and drops out of least(); all gone: no bound.
+        return sql.append(") * (1 - 1e-9), -2::float8) end").toString();
     }
 
     /** (t − w_other) / w_engagement, with t the probe's k-th best score: the percentile a channel needs. */
@@ -425,12 +427,15 @@ final class SearchPlan {
     }
 
     private String bucket(PeerRates peer) {
-        return "width_bucket(s.engagement_rate * (1 - 1e-12), " + rates(peer) + ")::float8 / " + peer.rates().length;
+        return "width_bucket(s.engagement_rate * (1 - 1e-12), " + rates(peer) + ")::float8 / (select count_" + peers.indexOf(peer)
+                + " from peer_rates)";
     }
 
     /**
-     * The peer groups' sorted rates, bound once each (up to 1,001 numbers) and read by every scan that needs
-     * them: a one-row CTE whose columns the scans read as values computed once per statement.
+     * The peer groups' sorted rates (up to 1,001 numbers each), read from peer_baseline once per statement into a
+     * one-row CTE whose columns the scans read as values computed once: the statement ranks on the baselines the
+     * database holds at that moment, and nothing that size travels with the query. The slice [1:] makes an
+     * in-memory copy, so that the stored (compressed) array is unpacked once, not once per row.
      */
     private String peerRates() {
         if (peers.isEmpty()) {
@@ -438,10 +443,17 @@ final class SearchPlan {
         }
         StringBuilder columns = new StringBuilder();
         for (int i = 0; i < peers.size(); i++) {
-            columns.append(i == 0 ? "" : ", ").append("?::float8[] as group_").append(i);
-            parameters.add(boxed(peers.get(i).rates()));
+            columns.append(i == 0 ? "" : ", ").append("b").append(i).append(".sorted_rates[1:] as group_").append(i)
+                    .append(", cardinality(b").append(i).append(".sorted_rates) as count_").append(i);
         }
-        return "peer_rates as (select " + columns + "),\n";
+        StringBuilder from = new StringBuilder();
+        for (int i = 0; i < peers.size(); i++) {
+            from.append(i == 0 ? " from (select 1) one" : "").append(" left join peer_baseline b").append(i).append(" on b").append(i)
+                    .append(".platform = ? and b").append(i).append(".tier = ?");
+            parameters.add(peers.get(i).platform().name());
+            parameters.add(peers.get(i).tier().name());
+        }
+        return "peer_rates as (select " + columns + from + "),\n";
     }
 
     private String rates(PeerRates peer) {
@@ -467,14 +479,6 @@ final class SearchPlan {
     /** Values spliced into SQL are validated codes (ISO, enum, fixed age ranges): quoting is belt and braces. */
     private static String quoted(List<String> values) {
         return String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
-    }
-
-    private static Double[] boxed(double[] values) {
-        Double[] boxed = new Double[values.length];
-        for (int i = 0; i < boxed.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
     }
 
     private static String[] names(List<? extends Enum<?>> values) {

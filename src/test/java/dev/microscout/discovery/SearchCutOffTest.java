@@ -108,6 +108,19 @@ class SearchCutOffTest {
             }
         }
         QuarkusTransaction.requiringNew().run(() -> ids.forEach(indexer::reindex));
+        // The statement reads the peer group's thresholds from peer_baseline: these are the ones the plans get.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     insert into peer_baseline (platform, tier, channels, median_engagement_rate, exact, sorted_rates, computed_at)
+                     values ('INSTAGRAM', 'MICRO', 100, 0.055, true, ?, now())
+                     on conflict (platform, tier) do update set sorted_rates = excluded.sorted_rates, computed_at = now()""")) {
+            Double[] rates = new Double[RATES.length];
+            for (int i = 0; i < RATES.length; i++) {
+                rates[i] = RATES[i];
+            }
+            s.setArray(1, c.createArrayOf("float8", rates));
+            s.executeUpdate();
+        }
         // As autovacuum would after a load this size: with stale statistics the planner takes other paths.
         try (Connection c = dataSource.getConnection()) {
             execute(c, "analyze search_entry");
