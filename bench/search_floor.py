@@ -140,13 +140,19 @@ def floor_query(brief, taxonomy, baselines):
         per_range = max(2 * k, 10 * k // len(branches))
         probes = [f"select channel_id, {score} as score from ({scan(root, weights, branch)} order by s.rank_rate desc limit (select greatest({per_range}, total / {16 * len(branches)}) from counted)) b"
                   for (root, weights), branch in branches]
-        others = w["nicheFit"] + w["reputation"] + 0.0
-        needed = f"(t.score - 1e-9 - {others!r}) / {w['engagement']!r}"
-        least = ", ".join(f"((select group_{group(*g)} from peer_rates))[least((select count_{group(*g)} from peer_rates), "
-                          f"greatest(1, ceil({needed} * (select count_{group(*g)} from peer_rates) - 1e-9)::int))]"
-                          for g in rated)
+        def rate(reach):
+            # The rate a channel needs when niche fit can add at most reach (1, or one root's share of the brief).
+            others = w["nicheFit"] * reach + w["reputation"] + 0.0
+            needed = f"(t.score - 1e-9 - {others!r}) / {w['engagement']!r}"
+            least = ", ".join(f"((select group_{group(*g)} from peer_rates))[least((select count_{group(*g)} from peer_rates), "
+                              f"greatest(1, ceil({needed} * (select count_{group(*g)} from peer_rates) - 1e-9)::int))]"
+                              for g in rated)
+            return f"case when t.score is null or {needed} <= 0 then -2::float8 else coalesce(least({least}) * (1 - 1e-9), -2::float8) end"
+        rates = [rate(1.0) + " as rate"]
+        if len(roots) > 1 and masked:
+            rates += [rate(sum(v * v for v in weights.values()) ** 0.5) + f" as rate_{i}" for i, (_, weights) in enumerate(roots)]
         text += ("probe as (select channel_id, max(score) as score from (" + "\n union all\n".join(probes) + ") p group by channel_id),\n"
-                 f"cut as (select case when t.score is null or {needed} <= 0 then -2::float8 else coalesce(least({least}) * (1 - 1e-9), -2::float8) end as rate"
+                 f"cut as (select {', '.join(rates)}"
                  f" from (select 1) one left join (select score from probe order by score desc offset {k - 1} limit 1) t on true),\n")
         cut = " and s.rank_rate >= (select rate from cut)"
     union_all = "\n union all\n"
@@ -158,7 +164,8 @@ def floor_query(brief, taxonomy, baselines):
         merged = scan(*roots[0]) + cut
     else:
         # Channels with rows under only one of the brief's roots pass straight through; the others are grouped.
-        alone = [scan(root, weights) + cut + f" and (s.root_mask & {others(root)}) = 0" for root, weights in roots] if masked else []
+        alone = [scan(root, weights) + (f" and s.rank_rate >= (select rate_{i} from cut)" if cut else "")
+                 + f" and (s.root_mask & {others(root)}) = 0" for i, (root, weights) in enumerate(roots)] if masked else []
         shared = [scan(root, weights) + cut + (f" and (s.root_mask & {others(root)}) <> 0" if masked else "") for root, weights in roots]
         merged = union_all.join(alone + [f"select {columns}, sum(niche_fit) as niche_fit from ({union_all.join(shared)}) parts group by {columns}"])
     order = "score desc, engagement_rate desc nulls last, channel_id"

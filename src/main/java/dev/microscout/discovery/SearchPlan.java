@@ -34,6 +34,14 @@ final class SearchPlan {
      * @param mask             the root's bit in search_entry.root_mask, or 0 when it has none
      */
     record RootPart(String root, Map<Integer, Double> weights, boolean matchesWholeRoot, long mask) {
+
+        /**
+         * The length of this part of the brief's unit vector: the highest niche fit a channel with rows under this
+         * root alone can reach (Cauchy-Schwarz, the channel's vector having length 1). 1 for a one-root brief.
+         */
+        double reach() {
+            return Math.sqrt(weights.values().stream().mapToDouble(v -> v * v).sum());
+        }
     }
 
     /** Thresholds of one peer group, as stored in peer_baseline.sorted_rates. */
@@ -130,8 +138,15 @@ final class SearchPlan {
             // A channel probed under two roots scores at least its better partial score: a lower bound either way.
             text.append("probe as (select channel_id, max(score) as score from (").append(String.join("\n union all\n", probes))
                     .append(") p group by channel_id),\n");
-            text.append("cut as (select ").append(cutOffRate(w)).append(" as rate from (select 1) one left join (select score from probe"
-                    + " order by score desc offset ").append(k - 1).append(" limit 1) t on true),\n");
+            text.append("cut as (select ").append(cutOffRate(w, 1)).append(" as rate");
+            if (roots.size() > 1 && roots.stream().allMatch(r -> r.mask() != 0)) {
+                // A channel under one of the brief's roots alone reaches at most that root's share of niche fit.
+                for (int i = 0; i < roots.size(); i++) {
+                    text.append(", ").append(cutOffRate(w, roots.get(i).reach())).append(" as rate_").append(i);
+                }
+            }
+            text.append(" from (select 1) one left join (select score from probe order by score desc offset ").append(k - 1)
+                    .append(" limit 1) t on true),\n");
             cutOff = " and s.rank_rate >= (select rate from cut)";
         }
         String score = score(w);
@@ -167,9 +182,11 @@ final class SearchPlan {
         List<String> alone = new ArrayList<>();
         List<String> shared = new ArrayList<>();
         for (int pass = masked ? 0 : 1; pass < 2; pass++) {
-            for (RootPart root : roots) {
+            for (int i = 0; i < roots.size(); i++) {
+                RootPart root = roots.get(i);
                 long others = roots.stream().filter(r -> r != root).mapToLong(RootPart::mask).reduce(0, (a, b) -> a | b);
-                String scan = rootScan(root, f, peers, namedNiches, false, null) + cutOff;
+                String ownCutOff = pass == 0 && !cutOff.isEmpty() ? " and s.rank_rate >= (select rate_" + i + " from cut)" : cutOff;
+                String scan = rootScan(root, f, peers, namedNiches, false, null) + ownCutOff;
                 if (masked) {
                     scan += pass == 0 ? " and (s.root_mask & ?) = 0" : " and (s.root_mask & ?) <> 0";
                     parameters.add(others);
@@ -229,13 +246,14 @@ final class SearchPlan {
     /**
      * The lowest engagement rate a channel needs to reach the probe's k-th best score t, or -2 (every rate,
      * the -1 of channels without a usable rate included) when there is no such bound. With every other
-     * component at its maximum of 1, a channel reaches t only with a percentile p ≥ (t − w_other) / w_engagement;
+     * component at its maximum (1, or nicheReach for niche fit), a channel reaches t only with a percentile
+     * p ≥ (t − w_other) / w_engagement;
      * percentile p means at least ⌈p·n⌉ of the group's n sorted rates are at or below its own rate. Groups
      * without a baseline score engagement 0, so a positive p already rules them out. Margins of 1e-9 keep
      * rounding on the side of scanning more.
      */
-    private String cutOffRate(ScoreWeights w) {
-        StringBuilder sql = new StringBuilder("case when t.score is null or ").append(neededPercentile(w)).append(" <= 0 then -2::float8 else coalesce(least(");
+    private String cutOffRate(ScoreWeights w, double nicheReach) {
+        StringBuilder sql = new StringBuilder("case when t.score is null or ").append(neededPercentile(w, nicheReach)).append(" <= 0 then -2::float8 else coalesce(least(");
         boolean first = true;
         for (PeerRates peer : peers) {
             int n = peer.rates().length;
@@ -244,16 +262,19 @@ final class SearchPlan {
             }
             String count = "(select count_" + peers.indexOf(peer) + " from peer_rates)";
             sql.append(first ? "" : ", ").append("(").append(rates(peer)).append(")[least(").append(count).append(", greatest(1, ceil(");
-            sql.append(neededPercentile(w)).append(" * ").append(count).append(" - 1e-9)::int))]");
+            sql.append(neededPercentile(w, nicheReach)).append(" * ").append(count).append(" - 1e-9)::int))]");
             first = false;
         }
         // A group whose baseline has gone from the table reads null and drops out of least(); all gone: no bound.
         return sql.append(") * (1 - 1e-9), -2::float8) end").toString();
     }
 
-    /** (t − w_other) / w_engagement, with t the probe's k-th best score: the percentile a channel needs. */
-    private String neededPercentile(ScoreWeights w) {
-        parameters.add(w.nicheFit() + w.reputation() + w.audienceFit());
+    /**
+     * (t − w_other) / w_engagement, with t the probe's k-th best score and w_other the most the other components
+     * can add (niche fit up to nicheReach): the percentile a channel needs.
+     */
+    private String neededPercentile(ScoreWeights w, double nicheReach) {
+        parameters.add(w.nicheFit() * nicheReach + w.reputation() + w.audienceFit());
         parameters.add(w.engagement());
         return "(t.score - 1e-9 - ?::float8) / ?::float8";
     }
