@@ -169,10 +169,19 @@ def floor_query(brief, taxonomy, baselines):
         shared = [scan(root, weights) + cut + (f" and (s.root_mask & {others(root)}) <> 0" if masked else "") for root, weights in roots]
         merged = union_all.join(alone + [f"select {columns}, sum(niche_fit) as niche_fit from ({union_all.join(shared)}) parts group by {columns}"])
     order = "score desc, engagement_rate desc nulls last, channel_id"
+    # The page's rows with what their explanations show (handle, names, niches, sample size, reviews), as the
+    # service reads them in the same statement.
     return text + f"""top as (select c.*, {score} as score from ({merged}) c order by {order} limit {k}),
-picked as (select top.*, row_number() over (partition by influencer_id order by {order}) as rn from top)
-select picked.*, (select total from counted) as total, (select count(*) from top) as kept
-  from picked where rn = 1 order by {order} offset {offset} limit {size};
+picked as (select top.*, row_number() over (partition by influencer_id order by {order}) as rn from top),
+page as (select picked.*, (select total from counted) as total, (select count(*) from top) as kept
+  from picked where rn = 1 order by {order} offset {offset} limit {size})
+select page.*, d.* from page cross join lateral (
+    select c.handle, null::text as audience, i.display_name, i.country, i.city, coalesce(m.posts_in_window, 0) as posts_in_window,
+           (select r.review_count from influencer_reputation r where r.influencer_id = i.id) as review_count,
+           (select json_object_agg(n.niche_slug, n.weight)::text from influencer_niche n where n.influencer_id = i.id) as niches
+      from channel c join influencer i on i.id = c.influencer_id left join channel_metrics m on m.channel_id = c.id
+     where c.id = page.channel_id) d
+ order by {order};
 """
 
 
@@ -198,7 +207,8 @@ def prepare(args):
             with open(os.path.join(args.out, f"floor-{number:02d}.sql"), "w") as sql:
                 sql.write(f"-- {os.path.basename(path)}\n" + query)
             rows = psql(query)
-            totals.append(int(rows[0][-2]) if rows else 0)  # total: the creators matching the brief
+            # total: the channels matching the brief; each row ends with total, kept and the eight detail columns
+            totals.append(int(rows[0][-10]) if rows else 0)
     totals.sort()
     print(f"{len(files)} briefs, floor queries in {args.out}; matching creators per brief: "
           f"min {totals[0]}, median {totals[len(totals) // 2]}, max {totals[-1]}")

@@ -149,7 +149,7 @@ public class DiscoveryService {
             // The best k channels held too few distinct creators for this page: rank all candidates.
             ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, Integer.MAX_VALUE));
         }
-        List<SearchResult> results = new SearchExplainer(dataSource, taxonomy, niches.names(), brief, weights, filters,
+        List<SearchResult> results = new SearchExplainer(taxonomy, niches.names(), brief, weights, filters,
                 metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
         return new SearchResponse(ranked.total(), page, size,
                 new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
@@ -179,7 +179,33 @@ public class DiscoveryService {
 
     record Row(UUID channelId, UUID influencerId, String platform, String tier, Double engagementRate, boolean sampleTooSmall,
                double reputation, int authenticity, long followers, String rateCurrency, BigDecimal ratePrice,
-               double engagement, Double audienceFit, double nicheFit, double score, Double nearness, Double overlap) {
+               double engagement, Double audienceFit, double nicheFit, double score, Double nearness, Double overlap, Details details) {
+    }
+
+    /** What the explanations of a result show besides its scores: read by the ranking statement for the page's rows. */
+    record Details(String handle, String displayName, String country, String city, Map<String, Double> niches,
+                   Map<String, Map<String, Double>> audience, int postsInWindow, Integer reviewCount) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>> NICHES = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>> AUDIENCE =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
+    private static Details details(ResultSet r) throws SQLException {
+        try {
+            String niches = r.getString("niches");
+            String audience = r.getString("audience");
+            int reviews = r.getInt("review_count");
+            Integer reviewCount = r.wasNull() ? null : reviews;
+            return new Details(r.getString("handle"), r.getString("display_name"), r.getString("country"), r.getString("city"),
+                    niches == null ? Map.of() : JSON.readValue(niches, NICHES),
+                    audience == null ? Map.of() : JSON.readValue(audience, AUDIENCE), r.getInt("posts_in_window"), reviewCount);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored JSON", e);
+        }
     }
 
     record Ranked(List<Row> rows, long total, long kept) {
@@ -215,7 +241,7 @@ public class DiscoveryService {
                             r.getString("platform"), r.getString("tier"), rate, r.getBoolean("sample_too_small"),
                             r.getDouble("reputation"), r.getInt("authenticity"), r.getLong("followers"), r.getString("rate_currency"),
                             r.getBigDecimal("rate_price"), r.getDouble("engagement"), audienceFit, r.getDouble("niche_fit"),
-                            r.getDouble("score"), nullable(r, "nearness"), nullable(r, "overlap")));
+                            r.getDouble("score"), nullable(r, "nearness"), nullable(r, "overlap"), details(r)));
                     total = r.getLong("total");
                     kept = r.getLong("kept");
                 }

@@ -17,7 +17,6 @@ import dev.microscout.metrics.MetricsConfig;
 import dev.microscout.metrics.PeerBaselineService;
 import dev.microscout.niche.NicheService;
 import dev.microscout.tier.Tier;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,8 +47,6 @@ public class LookalikeService {
     PeerBaselineService baselines;
     @Inject
     MetricsConfig metricsConfig;
-    @Inject
-    AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
 
@@ -93,7 +90,7 @@ public class LookalikeService {
         List<NicheWeight> briefNiches = sourceNiches.entrySet().stream().map(e -> new NicheWeight(e.getKey(), e.getValue())).toList();
         SearchBrief brief = new SearchBrief(briefNiches, null, null, tiers, List.of(source.platform), null, null, null, null, null,
                 null, null, null, null, null, null, null, true, page, size);
-        List<SearchResult> explained = new SearchExplainer(dataSource, niches.taxonomy(), niches.names(), brief,
+        List<SearchResult> explained = new SearchExplainer(niches.taxonomy(), niches.names(), brief,
                 ScoreWeights.WITHOUT_AUDIENCE, planFilters, metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
         List<LookalikeResult> results = new ArrayList<>();
         for (int i = 0; i < ranked.rows().size(); i++) {

@@ -2,8 +2,6 @@ package dev.microscout.discovery;
 
 import dev.microscout.common.Decimals;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.discovery.DiscoveryService.Row;
 import dev.microscout.discovery.SearchResults.ChannelSummary;
 import dev.microscout.discovery.SearchResults.Components;
@@ -16,30 +14,20 @@ import dev.microscout.metrics.PeerBaselineService;
 import dev.microscout.niche.NicheFit;
 import dev.microscout.niche.NicheTaxonomy;
 import dev.microscout.tier.Tier;
-import io.agroal.api.AgroalDataSource;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** Builds the explained results of one page: only the page's rows are read again, never the candidates. */
 final class SearchExplainer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final AgroalDataSource dataSource;
     private final NicheTaxonomy taxonomy;
     private final Map<String, String> nicheNames;
     private final SearchBrief brief;
@@ -47,9 +35,8 @@ final class SearchExplainer {
     private final SearchPlan.Filters filters;
     private final int windowDays;
 
-    SearchExplainer(AgroalDataSource dataSource, NicheTaxonomy taxonomy, Map<String, String> nicheNames, SearchBrief brief,
+    SearchExplainer(NicheTaxonomy taxonomy, Map<String, String> nicheNames, SearchBrief brief,
                     ScoreWeights weights, SearchPlan.Filters filters, int windowDays) {
-        this.dataSource = dataSource;
         this.taxonomy = taxonomy;
         this.nicheNames = nicheNames;
         this.brief = brief;
@@ -58,12 +45,7 @@ final class SearchExplainer {
         this.windowDays = windowDays;
     }
 
-    private record Details(String handle, String displayName, String country, String city, Map<String, Double> niches,
-                           Map<String, Map<String, Double>> audience, int postsInWindow, Integer reviewCount) {
-    }
-
     List<SearchResult> explain(List<Row> rows, int offset, PeerBaselineService baselines) {
-        Map<UUID, Details> details = details(rows);
         Map<String, Double> briefNiches = new LinkedHashMap<>();
         if (brief.niches() != null) {
             brief.niches().forEach(n -> briefNiches.put(n.niche(), n.weight()));
@@ -71,7 +53,7 @@ final class SearchExplainer {
         List<SearchResult> results = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            Details d = details.get(row.channelId());
+            DiscoveryService.Details d = row.details();
             List<String> reasons = new ArrayList<>();
             double nicheFit = clamp(row.nicheFit());
             if (!briefNiches.isEmpty()) {
@@ -156,52 +138,6 @@ final class SearchExplainer {
         if (filters.minReputation() != null && row.reputation() < filters.minReputation() + 0.05) {
             reasons.add("Reputation " + two(row.reputation()) + " is close to your minimum " + two(filters.minReputation()));
         }
-    }
-
-    private Map<UUID, Details> details(List<Row> rows) {
-        Map<UUID, Details> result = new HashMap<>();
-        if (rows.isEmpty()) {
-            return result;
-        }
-        UUID[] channelIds = rows.stream().map(Row::channelId).toArray(UUID[]::new);
-        UUID[] influencerIds = rows.stream().map(Row::influencerId).distinct().toArray(UUID[]::new);
-        try (Connection c = dataSource.getConnection()) {
-            Map<UUID, Map<String, Double>> niches = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select influencer_id, niche_slug, weight from influencer_niche where influencer_id = any(?)")) {
-                s.setArray(1, c.createArrayOf("uuid", influencerIds));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        niches.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashMap<>()).put(r.getString(2), r.getDouble(3));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    select c.id, c.handle, c.audience::text as audience, i.id as influencer_id, i.display_name, i.country, i.city,
-                           coalesce(m.posts_in_window, 0) as posts_in_window,
-                           (select r.review_count from influencer_reputation r where r.influencer_id = i.id) as review_count
-                      from channel c join influencer i on i.id = c.influencer_id
-                      left join channel_metrics m on m.channel_id = c.id
-                     where c.id = any(?)""")) {
-                s.setArray(1, c.createArrayOf("uuid", channelIds));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        UUID influencerId = r.getObject("influencer_id", UUID.class);
-                        // Audience shares explain audienceFit only: a brief without an audience does not parse them.
-                        String audience = filters.audience() ? r.getString("audience") : null;
-                        Map<String, Map<String, Double>> shares = audience == null ? Map.of()
-                                : JSON.readValue(audience, new TypeReference<Map<String, Map<String, Double>>>() { });
-                        int reviews = r.getInt("review_count");
-                        Integer reviewCount = r.wasNull() ? null : reviews;
-                        result.put(r.getObject("id", UUID.class), new Details(r.getString("handle"), r.getString("display_name"),
-                                r.getString("country"), r.getString("city"), niches.getOrDefault(influencerId, Map.of()),
-                                shares == null ? Map.of() : shares, r.getInt("posts_in_window"), reviewCount));
-                    }
-                }
-            }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Search explanation failed", e);
-        }
-        return result;
     }
 
     private static double clamp(double value) {

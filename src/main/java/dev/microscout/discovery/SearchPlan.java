@@ -152,20 +152,30 @@ final class SearchPlan {
         String score = score(w);
         String merged = candidates(roots, f, namedNiches, cutOff);
         String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
+        String page;
         if (onePerInfluencer) {
             // Top-k first (a bounded sort), then one row per influencer among those k.
             text.append("""
                     top as (select c.*, %s as score from (%s) c order by %s%s),
-                    picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top)
-                    select picked.*, (select total from counted) as total, (select count(*) from top) as kept
-                      from picked where rn = 1 order by %s offset %d limit %d"""
-                    .formatted(score, merged, order, limitK, order, order, offset, size));
+                    picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top),
+                    """.formatted(score, merged, order, limitK, order));
+            page = "select picked.*, (select total from counted) as total, (select count(*) from top) as kept"
+                    + " from picked where rn = 1 order by %s offset %d limit %d".formatted(order, offset, size);
         } else {
-            text.append("""
-                    ranked as (select c.*, %s as score from (%s) c)
-                    select ranked.*, (select total from counted) as total, 0 as kept from ranked order by %s offset %d limit %d"""
-                    .formatted(score, merged, order, offset, size));
+            text.append("ranked as (select c.*, %s as score from (%s) c),\n".formatted(score, merged));
+            page = "select ranked.*, (select total from counted) as total, 0 as kept from ranked order by %s offset %d limit %d"
+                    .formatted(order, offset, size);
         }
+        // What the explanations show, read for the page's rows alone, in the same statement.
+        text.append("""
+                page as (%s)
+                select page.*, d.* from page cross join lateral (
+                    select c.handle, %s as audience, i.display_name, i.country, i.city, coalesce(m.posts_in_window, 0) as posts_in_window,
+                           (select r.review_count from influencer_reputation r where r.influencer_id = i.id) as review_count,
+                           (select json_object_agg(n.niche_slug, n.weight)::text from influencer_niche n where n.influencer_id = i.id) as niches
+                      from channel c join influencer i on i.id = c.influencer_id left join channel_metrics m on m.channel_id = c.id
+                     where c.id = page.channel_id) d
+                 order by %s""".formatted(page, f.audience() ? "c.audience::text" : "null::text", order));
         sql = text.toString();
     }
 
