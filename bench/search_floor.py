@@ -15,7 +15,7 @@
 
 The statement follows SearchPlan (perf/FLOOR.md's design): one index-only range scan of search_entry_scan per
 top-level niche of the brief, the score as inline arithmetic (0.4 nicheFit + 0.35 engagementPercentile +
-0.25 reputation; the percentile by width_bucket over the peer group's thresholds), the best k = 40 rows, then
+0.25 reputation; the percentile by width_bucket over the peer group's thresholds), the best k = 25 rows, then
 one per influencer, a page of 20, the count of matching channels and the rows kept. A probe of the rows with the
 highest engagement rates sets the rate below which no channel can reach the top k, and the scan starts there.
 """
@@ -66,7 +66,7 @@ def floor_query(brief, taxonomy, baselines):
     mask = {slug: (1 << int(bit)) if bit else 0 for slug, (_, _, _, bit) in taxonomy.items()}
     platforms, tiers, countries = brief.get("platforms") or [], brief.get("tiers") or ["MICRO"], brief.get("countries") or []
     page, size = brief.get("page", 0), brief.get("size", 20)
-    offset, k = page * size, max(40, (page * size + size) * 2)
+    offset, k = page * size, page * size + size + max(5, size // 4)
     peers = [(p, t) for p in (platforms or PLATFORMS) for t in tiers if (p, t) in baselines]
     def count(p, t):
         return len(baselines[(p, t)].strip("{}").split(","))

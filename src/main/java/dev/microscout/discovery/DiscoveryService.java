@@ -140,14 +140,18 @@ public class DiscoveryService {
         int size = brief.size() == null ? 20 : brief.size();
         boolean onePerInfluencer = brief.onePerInfluencer() == null || brief.onePerInfluencer();
         int offset = page * size;
-        // Twice the rows the page reaches leaves room for creators with several channels; the fallback below
-        // covers the rare brief where it does not. A smaller k also lets the scan stop sooner (see SearchPlan).
-        int k = Math.max(40, (offset + size) * 2);
+        // A quarter more rows than the page reaches (at least 5) leaves room for creators with more than one
+        // channel on the brief's platforms; the smaller k, the sooner the scan stops (see SearchPlan).
+        int k = offset + size + Math.max(5, size / 4);
 
         Ranked ranked = execute(new SearchPlan(parts, filters, peers, weights, onePerInfluencer, offset, size, k));
         if (onePerInfluencer && ranked.kept() >= k && ranked.rows().size() < size) {
-            // The best k channels held too few distinct creators for this page: rank all candidates.
-            ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, Integer.MAX_VALUE));
+            // The best k channels held too few distinct creators for this page: four times as many, then all.
+            int wider = (int) Math.min(Integer.MAX_VALUE, 4L * k);
+            ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, wider));
+            if (ranked.kept() >= wider && ranked.rows().size() < size) {
+                ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, Integer.MAX_VALUE));
+            }
         }
         List<SearchResult> results = new SearchExplainer(taxonomy, niches.names(), brief, weights, filters,
                 metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
@@ -219,8 +223,10 @@ public class DiscoveryService {
     Ranked execute(SearchPlan plan) {
         Ranked ranked = query(plan);
         if (ranked.rows().isEmpty() && plan.offset > 0) {
-            // A page past the end carries no row to read the total from.
-            return new Ranked(ranked.rows(), query(plan.firstRow()).total(), ranked.kept());
+            // A page past the end carries no row to read the total and the kept count from: the first row has both
+            // (the kept count decides whether a wider k could still fill this page).
+            Ranked first = query(plan.firstRow());
+            return new Ranked(ranked.rows(), first.total(), first.kept());
         }
         return ranked;
     }

@@ -196,6 +196,29 @@ class SearchApiTest {
     }
 
     @Test
+    void aCreatorWithManyChannelsTakesOnePlaceAndTheNextCreatorsStillFill() {
+        // Page of 2: the best k = 2 + 5 = 7 channels are all the prolific creator's 9 (niche fit 1 against 0.2),
+        // one creator alone: the search ranks 4 × 7 = 28 channels and finds the others. Page 2 (k = 9) likewise.
+        List<Map<String, Object>> channels = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            channels.add(channel("INSTAGRAM", 20_000 + i));
+        }
+        String[] prolific = creator("INSTAGRAM", 20_000, Map.of("skincare", 1.0), Map.of("channels", channels));
+        String[] makeup = creator("INSTAGRAM", 20_000, Map.of("makeup", 1.0), Map.of());
+        String[] haircare = creator("INSTAGRAM", 20_000, Map.of("haircare", 1.0), Map.of());
+        Map<String, Object> brief = Map.of("niches", List.of(Map.of("niche", "skincare", "weight", 1.0)), "size", 2);
+        List<String> first = search(brief).body("total", is(11)).body("results", hasSize(2))
+                .body("results[0].influencer.id", is(prolific[0])).extract().path("results.influencer.id");
+        List<String> second = search(Map.of("niches", List.of(Map.of("niche", "skincare", "weight", 1.0)), "size", 2, "page", 1))
+                .body("results", hasSize(1)).extract().path("results.influencer.id");
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        // Page 2 comes back empty unless the wider k is tried there too: each creator once over both pages.
+        assertEquals(3, all.size());
+        assertEquals(java.util.Set.of(prolific[0], makeup[0], haircare[0]), new java.util.HashSet<>(all));
+    }
+
+    @Test
     void filtersNarrowTheCandidates() {
         String[] base = creator("INSTAGRAM", 20_000, Map.of("music", 1.0), Map.of("bio", "Acoustic covers and sunscreen tips"));
         String[] nano = creator("INSTAGRAM", 5_000, Map.of("music", 1.0), Map.of());
