@@ -118,9 +118,9 @@ final class SearchPlan {
         List<RootPart> roots = namedNiches ? parts : List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of(), true, 0));
         String order = "score desc, engagement_rate desc nulls last, channel_id";
 
-        // Parameters are bound in the order their placeholders appear: the text is built front to back. Every figure
-        // that varies from brief to brief (weights, rates, thresholds) is a parameter, so that briefs of one shape
-        // share one statement text and PostgreSQL can reuse its plan.
+        // Parameters are bound in the order their placeholders appear: the text is built front to back. Weights,
+        // niche weights, thresholds and price limits are parameters (validated codes and exchange rates stay in the
+        // text), so that briefs of one shape mostly share one statement text.
         StringBuilder text = new StringBuilder("with ").append(peerRates()).append("counted as (select ")
                 .append(total(roots, f, namedNiches)).append(" as total),\n");
         List<Branch> branches = probedRanges(roots, f, w, similarity, k);
