@@ -3,11 +3,6 @@ package dev.microscout.discovery;
 import dev.microscout.common.FieldError;
 import dev.microscout.common.InvalidInput;
 import dev.microscout.discovery.SearchResults.AppliedWeights;
-import dev.microscout.discovery.SearchResults.ChannelSummary;
-import dev.microscout.discovery.SearchResults.Components;
-import dev.microscout.discovery.SearchResults.Contribution;
-import dev.microscout.discovery.SearchResults.InfluencerSummary;
-import dev.microscout.discovery.SearchResults.RateCardSummary;
 import dev.microscout.discovery.SearchResults.SearchResponse;
 import dev.microscout.discovery.SearchResults.SearchResult;
 import dev.microscout.influencer.Platform;
@@ -25,22 +20,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /** Runs a brief: validates it, ranks in one SQL statement, then explains the page it returns. */
 @ApplicationScoped
@@ -48,6 +38,8 @@ public class DiscoveryService {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
     NicheService niches;
     @Inject
@@ -127,8 +119,23 @@ public class DiscoveryService {
                 audience == null ? List.of() : orDefault(audience.ageRanges(), List.of()), hasAudience);
 
         List<SearchPlan.RootPart> parts = rootParts(taxonomy, briefNiches);
+        List<SearchPlan.PeerRates> peers = peers(platforms.isEmpty() ? List.of(Platform.values()) : platforms, tiers);
+        int page = brief.page() == null ? 0 : brief.page();
+        int size = brief.size() == null ? 20 : brief.size();
+        boolean onePerInfluencer = brief.onePerInfluencer() == null || brief.onePerInfluencer();
+        int offset = page * size;
+        Ranked ranked = rank(k -> new SearchPlan(parts, filters, peers, weights, onePerInfluencer, offset, size, k),
+                onePerInfluencer, offset, size);
+        List<SearchResult> results = new SearchExplainer(taxonomy, niches.names(), brief, weights, filters,
+                metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
+        return new SearchResponse(ranked.total(), page, size,
+                new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
+    }
+
+    /** The peer groups (platform × tier) that have a baseline: the percentile is looked up in theirs. */
+    List<SearchPlan.PeerRates> peers(List<Platform> platforms, List<Tier> tiers) {
         List<SearchPlan.PeerRates> peers = new ArrayList<>();
-        for (Platform platform : platforms.isEmpty() ? List.of(Platform.values()) : platforms) {
+        for (Platform platform : platforms) {
             for (Tier tier : tiers) {
                 PeerBaseline baseline = baselines.of(platform.name(), tier.name());
                 if (baseline != null) {
@@ -136,27 +143,26 @@ public class DiscoveryService {
                 }
             }
         }
-        int page = brief.page() == null ? 0 : brief.page();
-        int size = brief.size() == null ? 20 : brief.size();
-        boolean onePerInfluencer = brief.onePerInfluencer() == null || brief.onePerInfluencer();
-        int offset = page * size;
-        // A quarter more rows than the page reaches (at least 5) leaves room for creators with more than one
-        // channel on the brief's platforms; the smaller k, the sooner the scan stops (see SearchPlan).
-        int k = offset + size + Math.max(5, size / 4);
+        return peers;
+    }
 
-        Ranked ranked = execute(new SearchPlan(parts, filters, peers, weights, onePerInfluencer, offset, size, k));
+    /**
+     * One page, ranked by the plan made for a given k (the rows kept before one per influencer). k is a quarter
+     * more than the rows the page reaches (at least 5), room for creators with more than one channel on the
+     * brief's platforms; the smaller k, the sooner the scan stops (see SearchPlan). When the best k channels hold
+     * too few distinct creators for the page, four times as many are ranked, then all.
+     */
+    Ranked rank(IntFunction<SearchPlan> planForK, boolean onePerInfluencer, int offset, int size) {
+        int k = offset + size + Math.max(5, size / 4);
+        Ranked ranked = execute(planForK.apply(k));
         if (onePerInfluencer && ranked.kept() >= k && ranked.rows().size() < size) {
-            // The best k channels held too few distinct creators for this page: four times as many, then all.
             int wider = (int) Math.min(Integer.MAX_VALUE, 4L * k);
-            ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, wider));
+            ranked = execute(planForK.apply(wider));
             if (ranked.kept() >= wider && ranked.rows().size() < size) {
-                ranked = execute(new SearchPlan(parts, filters, peers, weights, true, offset, size, Integer.MAX_VALUE));
+                ranked = execute(planForK.apply(Integer.MAX_VALUE));
             }
         }
-        List<SearchResult> results = new SearchExplainer(taxonomy, niches.names(), brief, weights, filters,
-                metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
-        return new SearchResponse(ranked.total(), page, size,
-                new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
+        return ranked;
     }
 
     /** The brief's unit vector, split by top-level niche and laid out by niche position. */
@@ -191,22 +197,21 @@ public class DiscoveryService {
                    Map<String, Map<String, Double>> audience, int postsInWindow, Integer reviewCount) {
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>> NICHES = new com.fasterxml.jackson.core.type.TypeReference<>() {
     };
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>> AUDIENCE =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
 
-    private static Details details(ResultSet r) throws SQLException {
+    private Details details(ResultSet r) throws SQLException {
         try {
             String niches = r.getString("niches");
             String audience = r.getString("audience");
             int reviews = r.getInt("review_count");
             Integer reviewCount = r.wasNull() ? null : reviews;
             return new Details(r.getString("handle"), r.getString("display_name"), r.getString("country"), r.getString("city"),
-                    niches == null ? Map.of() : JSON.readValue(niches, NICHES),
-                    audience == null ? Map.of() : JSON.readValue(audience, AUDIENCE), r.getInt("posts_in_window"), reviewCount);
+                    niches == null ? Map.of() : json.readValue(niches, NICHES),
+                    audience == null ? Map.of() : json.readValue(audience, AUDIENCE), r.getInt("posts_in_window"), reviewCount);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Unreadable stored JSON", e);
         }
@@ -263,8 +268,6 @@ public class DiscoveryService {
             Object p = plan.parameters.get(i);
             if (p instanceof String[] strings) {
                 s.setArray(i + 1, c.createArrayOf("varchar", strings));
-            } else if (p instanceof Double[] doubles) {
-                s.setArray(i + 1, c.createArrayOf("float8", doubles));
             } else {
                 s.setObject(i + 1, p);
             }

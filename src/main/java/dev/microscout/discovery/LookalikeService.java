@@ -2,6 +2,7 @@ package dev.microscout.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microscout.common.Decimals;
 import dev.microscout.common.NotFound;
 import dev.microscout.discovery.LookalikeResults.LookalikeComponents;
 import dev.microscout.discovery.LookalikeResults.LookalikeResponse;
@@ -12,7 +13,6 @@ import dev.microscout.discovery.SearchResults.SearchResult;
 import dev.microscout.influencer.Channel;
 import dev.microscout.influencer.InfluencerNiche;
 import dev.microscout.influencer.NicheWeight;
-import dev.microscout.influencer.Platform;
 import dev.microscout.metrics.MetricsConfig;
 import dev.microscout.metrics.PeerBaselineService;
 import dev.microscout.niche.NicheService;
@@ -21,12 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,12 +78,9 @@ public class LookalikeService {
                 WEIGHTS.nicheFit(), WEIGHTS.followerNearness(), WEIGHTS.audienceOverlap());
         int offset = page * size;
         var parts = discovery.rootParts(niches.taxonomy(), sourceNiches);
-        DiscoveryService.Ranked ranked = discovery.execute(new SearchPlan(parts, planFilters, peers(source.platform, tiers),
-                ScoreWeights.WITHOUT_AUDIENCE, true, offset, size, Math.max(200, (offset + size) * 4), similarity));
-        if (ranked.kept() >= Math.max(200, (offset + size) * 4) && ranked.rows().size() < size) {
-            ranked = discovery.execute(new SearchPlan(parts, planFilters, peers(source.platform, tiers),
-                    ScoreWeights.WITHOUT_AUDIENCE, true, offset, size, Integer.MAX_VALUE, similarity));
-        }
+        List<SearchPlan.PeerRates> peers = discovery.peers(List.of(source.platform), tiers);
+        DiscoveryService.Ranked ranked = discovery.rank(k -> new SearchPlan(parts, planFilters, peers, ScoreWeights.WITHOUT_AUDIENCE,
+                true, offset, size, k, similarity), true, offset, size);
         List<NicheWeight> briefNiches = sourceNiches.entrySet().stream().map(e -> new NicheWeight(e.getKey(), e.getValue())).toList();
         SearchBrief brief = new SearchBrief(briefNiches, null, null, tiers, List.of(source.platform), null, null, null, null, null,
                 null, null, null, null, null, null, null, true, page, size);
@@ -100,10 +94,10 @@ public class LookalikeService {
             double nearness = row.nearness() == null ? 0 : row.nearness();
             Double overlap = row.overlap();
             List<String> reasons = new ArrayList<>();
-            reasons.add(String.format(Locale.ROOT, "Followers %s against %s: nearness %.2f", count(row.followers()),
-                    count(source.followers), nearness));
+            reasons.add("Followers " + Decimals.grouped(row.followers()) + " against " + Decimals.grouped(source.followers)
+                    + ": nearness " + Decimals.fixed(nearness, 2));
             reasons.add(overlap == null ? "No audience data by country to compare: audience overlap counts 0"
-                    : String.format(Locale.ROOT, "Audience overlap %.2f by country", overlap));
+                    : "Audience overlap " + Decimals.fixed(overlap, 2) + " by country");
             reasons.addAll(base.reasons());
             List<Contribution> contributions = List.of(
                     new Contribution("nicheFit", nicheFit, WEIGHTS.nicheFit(), WEIGHTS.nicheFit() * nicheFit),
@@ -114,20 +108,5 @@ public class LookalikeService {
                     base.influencer(), base.channel(), reasons));
         }
         return new LookalikeResponse(channelId, ranked.total(), page, size, WEIGHTS, results);
-    }
-
-    private List<SearchPlan.PeerRates> peers(Platform platform, List<Tier> tiers) {
-        List<SearchPlan.PeerRates> peers = new ArrayList<>();
-        for (Tier tier : tiers) {
-            var baseline = baselines.of(platform.name(), tier.name());
-            if (baseline != null) {
-                peers.add(new SearchPlan.PeerRates(platform, tier, baseline.sortedRates()));
-            }
-        }
-        return peers;
-    }
-
-    private static String count(long value) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 }

@@ -1,7 +1,6 @@
 package dev.microscout.discovery;
 
 import dev.microscout.common.Decimals;
-
 import dev.microscout.discovery.DiscoveryService.Row;
 import dev.microscout.discovery.SearchResults.ChannelSummary;
 import dev.microscout.discovery.SearchResults.Components;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds the explained results of one page: only the page's rows are read again, never the candidates. */
+/** Builds the explained results of one page from its rows and their details, both read by the ranking statement. */
 final class SearchExplainer {
 
     private final NicheTaxonomy taxonomy;

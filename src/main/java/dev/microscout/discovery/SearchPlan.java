@@ -13,15 +13,17 @@ import java.util.Map;
  * measured in shared/perf/FLOOR.md: per top-level niche, one index-only range scan of search_entry_scan
  * (root_niche, platform, tier, country, rank_rate INCLUDE scoring columns); inline arithmetic for niche fit
  * (the creator's unit vector is laid out by niche position, so the dot product with the brief uses constant
- * subscripts) and for the percentile (width_bucket over the peer group's sorted rates, passed as a constant);
- * top-k in the database before one result per influencer.
+ * subscripts) and for the percentile (width_bucket over the peer group's sorted rates, read from peer_baseline
+ * once per statement); top-k in the database before one result per influencer; the page's explanation details
+ * joined to its rows at the end.
  *
  * <p>The scan stops short of candidates that cannot reach the top k. A probe scores the channels with the
  * highest engagement rates (the index's own order, so it reads only those); the k-th best of them is a score
- * the final top k must reach. No channel can score more than {@code w_nicheFit + w_reputation + w_audienceFit
- * + w_engagement × percentile}, so every channel whose percentile is too low to reach it, which is every
- * channel below one engagement rate of its peer group, is left out by the index range itself. The result is
- * exact: only channels that could not be in the top k are skipped.
+ * the final top k must reach. No channel can score more than {@code w_nicheFit × reach + w_reputation +
+ * w_audienceFit + w_engagement × percentile} (reach: 1, or a root's share of the brief for a channel under that
+ * root alone), so every channel whose percentile is too low to reach it, which is every channel below one
+ * engagement rate of its peer group, is left out by the index range itself. The result is exact: only channels
+ * that could not be in the top k are skipped.
  */
 final class SearchPlan {
 
@@ -53,13 +55,6 @@ final class SearchPlan {
                    boolean excludeIncidents, boolean hasContact, String keywords, List<String> excludeKeywords,
                    BigDecimal maxPrice, Map<String, BigDecimal> toBriefCurrency,
                    List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience) {
-
-        /** Only the filters that search_entry_count holds: platform, tier, country and authenticity. */
-        boolean onlyCountIndexColumns() {
-            return cities.isEmpty() && languages.isEmpty() && minFollowers == null && maxFollowers == null && minEngagementRate == null
-                    && minReputation == null && !excludeIncidents && !hasContact && keywords == null && excludeKeywords.isEmpty()
-                    && maxPrice == null;
-        }
     }
 
     /**
@@ -132,7 +127,7 @@ final class SearchPlan {
             List<String> probes = new ArrayList<>();
             for (Branch branch : branches) {
                 String score = score(w);
-                probes.add("select channel_id, " + score + " as score from (" + rootScan(branch.part(), f, peers, namedNiches, false, branch)
+                probes.add("select channel_id, " + score + " as score from (" + rootScan(branch.part(), f, namedNiches, false, branch)
                         + " order by s.rank_rate desc limit " + perRange + ") b");
             }
             // A channel probed under two roots scores at least its better partial score: a lower bound either way.
@@ -186,7 +181,7 @@ final class SearchPlan {
      */
     private String candidates(List<RootPart> roots, Filters f, boolean namedNiches, String cutOff) {
         if (roots.size() == 1) {
-            return rootScan(roots.get(0), f, peers, namedNiches, false, null) + cutOff;
+            return rootScan(roots.get(0), f, namedNiches, false, null) + cutOff;
         }
         boolean masked = roots.stream().allMatch(r -> r.mask() != 0);
         List<String> alone = new ArrayList<>();
@@ -196,7 +191,7 @@ final class SearchPlan {
                 RootPart root = roots.get(i);
                 long others = roots.stream().filter(r -> r != root).mapToLong(RootPart::mask).reduce(0, (a, b) -> a | b);
                 String ownCutOff = pass == 0 && !cutOff.isEmpty() ? " and s.rank_rate >= (select rate_" + i + " from cut)" : cutOff;
-                String scan = rootScan(root, f, peers, namedNiches, false, null) + ownCutOff;
+                String scan = rootScan(root, f, namedNiches, false, null) + ownCutOff;
                 if (masked) {
                     scan += pass == 0 ? " and (s.root_mask & ?) = 0" : " and (s.root_mask & ?) <> 0";
                     parameters.add(others);
@@ -297,7 +292,7 @@ final class SearchPlan {
      */
     private String total(List<RootPart> roots, Filters f, boolean namedNiches) {
         if (roots.size() == 1) {
-            return "(select count(*) from (" + rootScan(roots.get(0), f, peers, namedNiches, true, null) + ") n)";
+            return "(select count(*) from (" + rootScan(roots.get(0), f, namedNiches, true, null) + ") n)";
         }
         boolean byFirstRoot = roots.stream().allMatch(r -> r.matchesWholeRoot() && r.mask() != 0);
         StringBuilder counted = new StringBuilder();
@@ -307,14 +302,14 @@ final class SearchPlan {
                 counted.append(byFirstRoot ? "\n + " : "\n union\n");
             }
             if (byFirstRoot) {
-                counted.append("(select count(*) from (").append(rootScan(root, f, peers, namedNiches, true, null));
+                counted.append("(select count(*) from (").append(rootScan(root, f, namedNiches, true, null));
                 if (earlier != 0) {
                     counted.append(" and (s.root_mask & ?) = 0");
                     parameters.add(earlier);
                 }
                 counted.append(") n)");
             } else {
-                counted.append(rootScan(root, f, peers, namedNiches, true, null));
+                counted.append(rootScan(root, f, namedNiches, true, null));
             }
             earlier |= root.mask();
         }
@@ -325,8 +320,8 @@ final class SearchPlan {
      * One root's candidates: the scoring columns, or only channel_id when counting. A probe branch names one
      * platform, tier and country by equality, so that its rows come in the index's rank_rate order.
      */
-    private String rootScan(RootPart part, Filters f, List<PeerRates> peers, boolean namedNiches, boolean countOnly, Branch branch) {
-        String engagement = countOnly ? "" : engagementExpression(peers, f.platforms().size() == 1 && f.tiers().size() == 1);
+    private String rootScan(RootPart part, Filters f, boolean namedNiches, boolean countOnly, Branch branch) {
+        String engagement = countOnly ? "" : engagementExpression(f.platforms().size() == 1 && f.tiers().size() == 1);
         String audience = f.audience() ? audienceExpression(f) : "null::float8";
         String nearness = "null::float8";
         if (!countOnly && similarity != null) {
@@ -441,7 +436,7 @@ final class SearchPlan {
     }
 
     /** Percentile = share of the peer group below the rate: width_bucket counts the sorted rates ≤ rate·(1 − 1e-12). */
-    private String engagementExpression(List<PeerRates> peers, boolean oneGroup) {
+    private String engagementExpression(boolean oneGroup) {
         if (peers.isEmpty()) {
             return "0::float8";
         }
