@@ -117,7 +117,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TooManyRequests limited) {
+                return tooManyRequests(limited, uri);
+            }
+        }
         return unauthorized(uri);
+    }
+
+    private Response tooManyRequests(TooManyRequests limited, UriInfo uri) {
+        String detail = limited.keyLimit()
+                ? "This key sent more than " + limited.limit() + " requests in a burst; retry after " + limited.retryAfterSeconds() + " s"
+                : "Too many failed authentications from this address; retry after " + limited.retryAfterSeconds() + " s";
+        Response.ResponseBuilder response = Response.status(429).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(ProblemTypes.TOO_MANY_REQUESTS, "Too many requests", 429, detail, path(uri), null, null))
+                .header("Retry-After", limited.retryAfterSeconds());
+        if (limited.keyLimit()) {
+            response.header("RateLimit-Limit", limited.limit()).header("RateLimit-Remaining", 0)
+                    .header("RateLimit-Reset", limited.resetSeconds());
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

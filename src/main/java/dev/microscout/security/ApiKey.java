@@ -38,4 +38,8 @@ public class ApiKey extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+
+    /** The configured bootstrap key of the operators' organisation: the only key with the OPERATOR role. */
+    @Column(nullable = false)
+    public boolean bootstrap;
 }

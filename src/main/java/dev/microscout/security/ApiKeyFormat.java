@@ -29,18 +29,6 @@ public final class ApiKeyFormat {
         return "msk_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    /** The key a request presents: X-API-Key, else Authorization: Bearer; null when neither carries one. */
-    public static String presented(String xApiKey, String authorization) {
-        if (xApiKey != null && !xApiKey.isBlank()) {
-            return xApiKey.trim();
-        }
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).trim();
-            return token.isEmpty() ? null : token;
-        }
-        return null;
-    }
-
     /** The public prefix of a well-formed key, or null. */
     public static String prefixOf(String key) {
         if (key == null || !key.startsWith("msk_") || key.length() < 4 + 8 + 1 + 32 || key.length() > 200) {
@@ -51,6 +39,12 @@ public final class ApiKeyFormat {
             return null;
         }
         return key.substring(4, end);
+    }
+
+    /** What a log may show of a key (or of its prefix alone): the public prefix, never the secret. */
+    public static String masked(String keyOrPrefix) {
+        String prefix = keyOrPrefix.startsWith("msk_") ? prefixOf(keyOrPrefix) : keyOrPrefix;
+        return "msk_" + (prefix == null ? "?" : prefix) + "_…";
     }
 
     public static String hash(String key) {

@@ -30,7 +30,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     // Served by the unique index on api_key (prefix).
     private static final String LOOKUP = """
-            select k.id, k.key_hash, k.role, k.organisation_id, o.operator
+            select k.id, k.key_hash, k.role, k.organisation_id, o.operator and k.bootstrap as operator
               from api_key k join organisation o on o.id = k.organisation_id
              where k.prefix = ? and k.revoked_at is null""";
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.common.ApiException;
 import dev.microscout.common.FieldError;
+import dev.microscout.common.Problem;
 import dev.microscout.common.ProblemTypes;
+import dev.microscout.common.ShownOnce;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -22,13 +24,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Idempotency-Key on creating POSTs. The first request with a key claims it and its response (status,
  * Location, ETag, body) is stored for 24 hours; the same key and body replays that response without
  * doing the work again; the same key with another body is 422; a request arriving while the first is
- * still running gets 409 and may retry. Keys are scoped to the organisation of the caller.
+ * still running gets 409 and may retry. Keys are scoped to the organisation of the caller. A response that
+ * carries a secret ({@link ShownOnce}) is never stored: its replay is a 409 naming what was issued.
  */
 @Idempotent
 @Interceptor
@@ -59,7 +63,8 @@ public class IdempotencyInterceptor {
         }
         UUID organisation = caller.organisationId();
         String hash = fingerprint(invocation);
-        if (!store.claim(organisation, key, hash)) {
+        Optional<IdempotencyStore.Claim> claim = store.claim(organisation, key, hash);
+        if (claim.isEmpty()) {
             IdempotencyStore.Stored stored = store.find(organisation, key);
             if (stored == null) {
                 throw new InProgress();
@@ -76,22 +81,36 @@ public class IdempotencyInterceptor {
         try {
             result = invocation.proceed();
         } catch (Exception | Error e) {
-            store.release(organisation, key);
+            store.release(claim.get());
             throw e;
         }
         if (result instanceof Response response && response.getStatus() < 500) {
+            if (response.getEntity() instanceof ShownOnce secret) {
+                // The secret lives in this response alone: a replay learns that it was issued, and its id.
+                store.complete(claim.get(), 409, null, json.writeValueAsString(alreadyIssued(secret)));
+                return result;
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : KEPT_HEADERS) {
                 if (response.getHeaderString(name) != null) {
                     headers.put(name, response.getHeaderString(name));
                 }
             }
-            store.complete(organisation, key, response.getStatus(), json.writeValueAsString(headers),
+            store.complete(claim.get(), response.getStatus(), json.writeValueAsString(headers),
                     response.getEntity() == null ? null : json.writeValueAsString(response.getEntity()));
         } else {
-            store.release(organisation, key);
+            store.release(claim.get());
         }
         return result;
+    }
+
+    private Problem alreadyIssued(ShownOnce secret) {
+        return new Problem(ProblemTypes.BASE + "secret-already-issued", "Already issued", 409,
+                "The " + secret.issuedWhat() + " " + secret.issuedId() + " was issued by the first request with this "
+                        + "Idempotency-Key; its secret was shown in that response only and cannot be shown again. "
+                        + "If it was lost, revoke it and create a new one.",
+                http.path(), List.of(new FieldError(HEADER, "already issued " + secret.issuedWhat() + " " + secret.issuedId())),
+                Map.of("issuedId", secret.issuedId()));
     }
 
     private Response replay(IdempotencyStore.Stored stored) throws JsonProcessingException {
@@ -102,7 +121,7 @@ public class IdempotencyInterceptor {
             headers.forEach(builder::header);
         }
         if (stored.body() != null) {
-            builder.entity(stored.body()).type(MediaType.APPLICATION_JSON);
+            builder.entity(stored.body()).type(stored.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON);
         }
         return builder.build();
     }

@@ -1,7 +1,9 @@
 package dev.microscout.security;
 
+import dev.microscout.common.FieldError;
 import dev.microscout.common.Problem;
 import dev.microscout.common.ProblemTypes;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -13,47 +15,48 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.List;
+
 /**
- * Applies {@link RateLimiter} to every API request that presents a key, before any work, and states
- * the limit on every response (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset; Retry-After on 429).
+ * Refuses a request that presents its key ambiguously (400) before any work, and states the caller's key limit
+ * on every response of an authenticated request (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset;
+ * Retry-After on 429). The limits themselves are taken at authentication ({@link ApiKeyAuthenticationMechanism}).
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final String DECISION = RateLimitFilter.class.getName();
-
     @Inject
-    RateLimiter limiter;
+    CurrentVertxRequest current;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String prefix = ApiKeyFormat.prefixOf(ApiKeyFormat.presented(
-                request.getHeaderString(ApiKeyAuthenticationMechanism.HEADER), request.getHeaderString("Authorization")));
-        if (prefix == null) {
-            return;
-        }
-        RateLimiter.Decision decision = limiter.take(prefix);
-        request.setProperty(DECISION, decision);
-        if (!decision.allowed()) {
-            Problem problem = new Problem(ProblemTypes.TOO_MANY_REQUESTS, "Too many requests", 429,
-                    "This key sent more than " + decision.limit() + " requests in a burst; retry after "
-                            + decision.retryAfterSeconds() + " s", "/" + request.getUriInfo().getPath().replaceFirst("^/", ""), null, null);
-            request.abortWith(Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                    .header("Retry-After", decision.retryAfterSeconds()).build());
+        PresentedKey presented = PresentedKey.of(request.getHeaders().get(PresentedKey.X_API_KEY),
+                request.getHeaders().get(PresentedKey.AUTHORIZATION));
+        if (presented.isAmbiguous()) {
+            String message = presented.ambiguity();
+            Problem problem = new Problem(ProblemTypes.BASE + "ambiguous-api-key", "Ambiguous API key", 400,
+                    presented.header() + " " + message, "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
+                    List.of(new FieldError(presented.header(), message)), null);
+            request.abortWith(Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build());
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
-            response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
-            response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
-            response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
-            if (!decision.allowed()) {
-                response.getHeaders().putSingle("Retry-After", decision.retryAfterSeconds());
-            }
+        if (current.getCurrent() != null && current.getCurrent().get(ApiKeyAuthenticationMechanism.DECISION)
+                instanceof RateLimiter.Decision decision) {
+            headers(response.getHeaders(), decision);
+        }
+    }
+
+    static void headers(jakarta.ws.rs.core.MultivaluedMap<String, Object> headers, RateLimiter.Decision decision) {
+        headers.putSingle("RateLimit-Limit", decision.limit());
+        headers.putSingle("RateLimit-Remaining", decision.remaining());
+        headers.putSingle("RateLimit-Reset", decision.resetSeconds());
+        if (!decision.allowed()) {
+            headers.putSingle("Retry-After", decision.retryAfterSeconds());
         }
     }
 }

@@ -47,5 +47,26 @@ public interface SecurityConfig {
         /** Requests a key may send at once above the sustained rate. */
         @WithDefault("100")
         int burst();
+
+        /** Keys whose buckets are held at most (least recently used ones are dropped beyond it). */
+        @WithDefault("100000")
+        long maxTrackedKeys();
+
+        FailedAuthentication failedAuthentication();
+    }
+
+    /** Failed authentications per client address, limited before any key is looked up. */
+    interface FailedAuthentication {
+        /** Failures an address may have at once. */
+        @WithDefault("20")
+        int burst();
+
+        /** Failures forgiven per second (the default: one every 6 seconds, 10 a minute). */
+        @WithDefault("0.1667")
+        double perSecond();
+
+        /** Addresses tracked at most (least recently used ones are dropped beyond it). */
+        @WithDefault("10000")
+        long maxTrackedAddresses();
     }
 }

@@ -38,7 +38,17 @@ public final class SecurityViews {
     @Schema(name = "ApiKeyCreated", description = "A new key. The key is shown in this response only; store it now.")
     public record ApiKeyCreated(UUID id, String prefix, String name, Role role, OffsetDateTime createdAt,
                                 @Schema(description = "The secret key: send it as X-API-Key or Authorization: Bearer.",
-                                        examples = "msk_k3m9x2pq_Zb8G2pQ1yq6dVn0rRk7cJtW4uHf3sXa9mLe5oPiYwNg") String key) {
+                                        examples = "msk_k3m9x2pq_Zb8G2pQ1yq6dVn0rRk7cJtW4uHf3sXa9mLe5oPiYwNg") String key)
+            implements dev.microscout.common.ShownOnce {
+        @Override
+        public UUID issuedId() {
+            return id;
+        }
+
+        @Override
+        public String issuedWhat() {
+            return "API key";
+        }
     }
 
     @Schema(name = "AuditEvent", description = "One write through the API.")
