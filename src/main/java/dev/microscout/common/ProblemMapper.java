@@ -86,7 +86,8 @@ public class ProblemMapper {
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
-            return internal(e, uri);
+            Response known = databaseFailure(e, uri);
+            return known != null ? known : internal(e, uri);
         }
         Problem problem = switch (status) {
             case 404 -> new Problem(ProblemTypes.NOT_FOUND, "Not found", 404,
@@ -155,7 +156,46 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        return internal(e, uri);
+        Response known = databaseFailure(e, uri);
+        return known != null ? known : internal(e, uri);
+    }
+
+    /**
+     * Failures the database reports for a reason the client can act on, wherever they surface (a flush, a
+     * commit, a statement): a conflict with a concurrent writer, a timeout, a value it cannot hold.
+     */
+    private Response databaseFailure(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return concurrentWrite(uri);
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.equals("57014") || state.isEmpty() && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    Response response = respond(new Problem(ProblemTypes.SERVICE_UNAVAILABLE, "Service busy", 503,
+                            "The request ran past the time the service gives one request; retry later, or narrow it",
+                            path(uri), null, null));
+                    response.getHeaders().putSingle("Retry-After", 2);
+                    return response;
+                }
+                if (state.equals("23505") || state.equals("23P01")) {
+                    return respond(new Problem(ProblemTypes.CONFLICT, "Conflict", 409,
+                            "Another request created the same record at the same time; read it and retry if needed",
+                            path(uri), null, null));
+                }
+                if (state.equals("23503") || state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
+                    Response response = respond(new Problem(ProblemTypes.CONFLICT, "Conflict", 409,
+                            "A concurrent request changed the same records; retry", path(uri), null, null));
+                    response.getHeaders().putSingle("Retry-After", 1);
+                    return response;
+                }
+                if (state.startsWith("22") || state.equals("23514") || state.equals("23502")) {
+                    return respond(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400,
+                            "A value is outside what the service can store", path(uri), null, null));
+                }
+            }
+        }
+        return null;
     }
 
     private Response internal(Throwable e, UriInfo uri) {

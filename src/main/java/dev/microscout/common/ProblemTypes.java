@@ -17,6 +17,7 @@ public final class ProblemTypes {
     public static final String FORBIDDEN = BASE + "forbidden";
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String INTERNAL = BASE + "internal-error";
+    public static final String SERVICE_UNAVAILABLE = BASE + "service-unavailable";
 
     private ProblemTypes() {
     }

@@ -1,5 +1,6 @@
 package dev.microscout.discovery;
 
+import dev.microscout.security.Audited;
 import dev.microscout.common.Problem;
 import dev.microscout.discovery.SearchResults.SearchResponse;
 import dev.microscout.security.Role;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Audited
 @Path("/api/v1/discovery/searches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Discovery", description = "The ranked search: a brief in, the best-fitting creators out, each with the reasons for its place.")

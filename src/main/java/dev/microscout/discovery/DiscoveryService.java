@@ -5,6 +5,7 @@ import dev.microscout.common.InvalidInput;
 import dev.microscout.discovery.SearchResults.AppliedWeights;
 import dev.microscout.discovery.SearchResults.SearchResponse;
 import dev.microscout.discovery.SearchResults.SearchResult;
+import dev.microscout.influencer.Influencer;
 import dev.microscout.influencer.Platform;
 import dev.microscout.metrics.MetricsConfig;
 import dev.microscout.metrics.PeerBaseline;
@@ -120,15 +121,15 @@ public class DiscoveryService {
 
         List<SearchPlan.RootPart> parts = rootParts(taxonomy, briefNiches);
         List<SearchPlan.PeerRates> peers = peers(platforms.isEmpty() ? List.of(Platform.values()) : platforms, tiers);
-        int page = brief.page() == null ? 0 : brief.page();
-        int size = brief.size() == null ? 20 : brief.size();
+        ResultWindow window = ResultWindow.of(brief.page(), brief.size());
         boolean onePerInfluencer = brief.onePerInfluencer() == null || brief.onePerInfluencer();
-        int offset = page * size;
+        int offset = window.offset();
+        int size = window.fetch();
         Ranked ranked = rank(k -> new SearchPlan(parts, filters, peers, weights, onePerInfluencer, offset, size, k),
                 onePerInfluencer, offset, size);
         List<SearchResult> results = new SearchExplainer(taxonomy, niches.names(), brief, weights, filters,
                 metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
-        return new SearchResponse(ranked.total(), page, size,
+        return new SearchResponse(ranked.total(), window.page(), window.size(),
                 new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
     }
 
@@ -150,7 +151,8 @@ public class DiscoveryService {
      * One page, ranked by the plan made for a given k (the rows kept before one per influencer). k is a quarter
      * more than the rows the page reaches (at least 5), room for creators with more than one channel on the
      * brief's platforms; the smaller k, the sooner the scan stops (see SearchPlan). When the best k channels hold
-     * too few distinct creators for the page, four times as many are ranked, then all.
+     * too few distinct creators for the page, four times as many are ranked, then as many as could hold the page
+     * even if every creator had the most channels a creator may have (never the whole catalogue).
      */
     Ranked rank(IntFunction<SearchPlan> planForK, boolean onePerInfluencer, int offset, int size) {
         int k = offset + size + Math.max(5, size / 4);
@@ -158,8 +160,9 @@ public class DiscoveryService {
         if (onePerInfluencer && ranked.kept() >= k && ranked.rows().size() < size) {
             int wider = (int) Math.min(Integer.MAX_VALUE, 4L * k);
             ranked = execute(planForK.apply(wider));
-            if (ranked.kept() >= wider && ranked.rows().size() < size) {
-                ranked = execute(planForK.apply(Integer.MAX_VALUE));
+            int widest = (offset + size) * Influencer.MAX_CHANNELS;
+            if (ranked.kept() >= wider && ranked.rows().size() < size && widest > wider) {
+                ranked = execute(planForK.apply(widest));
             }
         }
         return ranked;

@@ -1,5 +1,6 @@
 package dev.microscout.discovery;
 
+import dev.microscout.security.Audited;
 import dev.microscout.common.CurrencyCode;
 import dev.microscout.common.InvalidInput;
 import dev.microscout.common.Problem;
@@ -34,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+@Audited
 @Path("/api/v1/exchange-rates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Discovery")

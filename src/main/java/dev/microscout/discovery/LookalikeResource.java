@@ -58,7 +58,8 @@ public class LookalikeResource {
             @Parameter(description = "Minimum reputation (0–1).") @QueryParam("minReputation") @DecimalMin("0") @DecimalMax("1") Double minReputation,
             @Parameter(description = "Leave out creators with an unresolved incident.") @QueryParam("excludeIncidents") @DefaultValue("false") boolean excludeIncidents,
             @Parameter(description = "Keep only creators with a contact e-mail.") @QueryParam("hasContact") @DefaultValue("false") boolean hasContact,
-            @Parameter(description = "Page number, starting at 0.") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @Parameter(description = "Page number, starting at 0. Pages reach the top 1,000 lookalikes: page × size must be below 1,000 (a 400 otherwise).")
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(999) int page,
             @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return lookalikes.lookalikes(Ids.parse("channelId", channelId),
                 new LookalikeService.Filters(tiers, countries, minAuthenticity, minReputation, excludeIncidents, hasContact), page, size);

@@ -52,7 +52,9 @@ public class LookalikeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public LookalikeResponse lookalikes(UUID channelId, Filters filters, int page, int size) {
+    public LookalikeResponse lookalikes(UUID channelId, Filters filters, int page, int pageSize) {
+        ResultWindow window = ResultWindow.of(page, pageSize);
+        int size = window.fetch();
         Channel source = Channel.findById(channelId);
         if (source == null) {
             throw new NotFound("Channel", channelId);
@@ -76,14 +78,14 @@ public class LookalikeService {
                 null, Map.of(), List.of(), null, List.of(), false);
         SearchPlan.Similarity similarity = new SearchPlan.Similarity(source.influencer.id, source.followers, countryShares,
                 WEIGHTS.nicheFit(), WEIGHTS.followerNearness(), WEIGHTS.audienceOverlap());
-        int offset = page * size;
+        int offset = window.offset();
         var parts = discovery.rootParts(niches.taxonomy(), sourceNiches);
         List<SearchPlan.PeerRates> peers = discovery.peers(List.of(source.platform), tiers);
         DiscoveryService.Ranked ranked = discovery.rank(k -> new SearchPlan(parts, planFilters, peers, ScoreWeights.WITHOUT_AUDIENCE,
                 true, offset, size, k, similarity), true, offset, size);
         List<NicheWeight> briefNiches = sourceNiches.entrySet().stream().map(e -> new NicheWeight(e.getKey(), e.getValue())).toList();
         SearchBrief brief = new SearchBrief(briefNiches, null, null, tiers, List.of(source.platform), null, null, null, null, null,
-                null, null, null, null, null, null, null, true, page, size);
+                null, null, null, null, null, null, null, true, page, pageSize);
         List<SearchResult> explained = new SearchExplainer(niches.taxonomy(), niches.names(), brief,
                 ScoreWeights.WITHOUT_AUDIENCE, planFilters, metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
         List<LookalikeResult> results = new ArrayList<>();
@@ -107,6 +109,6 @@ public class LookalikeService {
             results.add(new LookalikeResult(base.rank(), row.score(), new LookalikeComponents(nicheFit, nearness, overlap, contributions),
                     base.influencer(), base.channel(), reasons));
         }
-        return new LookalikeResponse(channelId, ranked.total(), page, size, WEIGHTS, results);
+        return new LookalikeResponse(channelId, ranked.total(), page, pageSize, WEIGHTS, results);
     }
 }

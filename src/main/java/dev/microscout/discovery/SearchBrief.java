@@ -45,7 +45,8 @@ public record SearchBrief(
         @Valid @Schema(description = "Component weights (≥ 0, not all 0), normalised to sum 1.") Weights weights,
         @Schema(description = "Keep only creators with a contact e-mail (default false).") Boolean hasContact,
         @Schema(description = "One result per creator, their best channel (default true).") Boolean onePerInfluencer,
-        @Min(0) @Max(10_000) @Schema(description = "Page number, starting at 0.", examples = "0") Integer page,
+        @Min(0) @Max(999) @Schema(description = "Page number, starting at 0. Pages reach the top 1,000 results of a brief: "
+                + "page × size must be below 1,000 (a 400 otherwise).", examples = "0") Integer page,
         @Min(1) @Max(100) @Schema(description = "Page size, 1 to 100 (default 20).", examples = "20") Integer size) {
 
     @Schema(name = "FollowerRange")

@@ -1,5 +1,6 @@
 package dev.microscout.influencer;
 
+import dev.microscout.security.Audited;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscout.common.Etags;
 import dev.microscout.common.Ids;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Audited
 @Path("/api/v1/influencers/{id}/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Channels", description = "The platform accounts of an influencer. A channel's tier follows its followers at every change.")

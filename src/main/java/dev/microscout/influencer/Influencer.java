@@ -28,6 +28,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "influencer")
 public class Influencer extends PanacheEntityBase {
+
+    /** The most channels one creator may have. */
+    public static final int MAX_CHANNELS = 10;
+
     @Id
     public UUID id;
 

@@ -1,5 +1,6 @@
 package dev.microscout.influencer;
 
+import dev.microscout.security.Audited;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscout.common.Etags;
 import dev.microscout.common.Ids;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Audited
 @Path("/api/v1/influencers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Influencers", description = "Creator profiles with their channels. Tiers are derived from follower counts.")

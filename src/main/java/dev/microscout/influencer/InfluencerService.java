@@ -238,8 +238,8 @@ public class InfluencerService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        if (influencer.channels.size() >= 10) {
-            throw new Conflict("An influencer has at most 10 channels", "platform", Map.of());
+        if (influencer.channels.size() >= Influencer.MAX_CHANNELS) {
+            throw new Conflict("An influencer has at most " + Influencer.MAX_CHANNELS + " channels", "platform", Map.of());
         }
         ensureHandleFree(input.platform(), input.handle(), null, "handle");
         OffsetDateTime now = now();

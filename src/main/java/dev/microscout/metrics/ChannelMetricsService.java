@@ -95,7 +95,7 @@ public class ChannelMetricsService {
 
     @Transactional
     public PostBatchResult ingestPosts(UUID channelId, PostBatch batch) {
-        Channel channel = channel(channelId);
+        Channel channel = lockedChannel(channelId);
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < batch.posts().size(); i++) {
@@ -114,7 +114,7 @@ public class ChannelMetricsService {
 
     @Transactional
     public SnapshotBatchResult ingestSnapshots(UUID channelId, SnapshotBatch batch) {
-        Channel channel = channel(channelId);
+        Channel channel = lockedChannel(channelId);
         List<FieldError> errors = new ArrayList<>();
         Map<LocalDate, Integer> seen = new HashMap<>();
         for (int i = 0; i < batch.snapshots().size(); i++) {
@@ -310,11 +310,31 @@ public class ChannelMetricsService {
         return channel;
     }
 
+    /**
+     * The channel, with its row and its influencer's locked until this transaction ends: batches for one
+     * channel (or for channels of one creator, whose figures share the creator's reputation) run one after the
+     * other, each computing its figures over everything committed before it. Answers 404 for an unknown channel.
+     */
+    private Channel lockedChannel(UUID channelId) {
+        if (em.createNativeQuery(LOCK_CHANNEL, String.class).setParameter("id", channelId).getResultList().isEmpty()) {
+            throw new NotFound("Channel", channelId);
+        }
+        Channel channel = channel(channelId);
+        return channel;
+    }
+
+    // "no key update": it queues writers of the same rows, and lets new posts refer to the channel meanwhile.
+    private static final String LOCK_CHANNEL = """
+            select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
+             where c.id = :id for no key update""";
+
     private Session session() {
         return em.unwrap(Session.class);
     }
 
-    private static int[] upsertPosts(Connection c, UUID channelId, List<PostInput> posts) throws SQLException {
+    private static int[] upsertPosts(Connection c, UUID channelId, List<PostInput> unordered) throws SQLException {
+        // One order for every batch, so two batches touching the same posts take their row locks alike.
+        List<PostInput> posts = unordered.stream().sorted(java.util.Comparator.comparing(PostInput::externalId)).toList();
         Set<String> existing = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("select external_id from post where channel_id = ? and external_id = any(?)")) {
             s.setObject(1, channelId);
@@ -362,7 +382,8 @@ public class ChannelMetricsService {
         return new int[]{posts.size() - updated, updated};
     }
 
-    private static void upsertSnapshots(Connection c, UUID channelId, List<SnapshotInput> snapshots) throws SQLException {
+    private static void upsertSnapshots(Connection c, UUID channelId, List<SnapshotInput> unordered) throws SQLException {
+        List<SnapshotInput> snapshots = unordered.stream().sorted(java.util.Comparator.comparing(SnapshotInput::date)).toList();
         try (PreparedStatement s = c.prepareStatement("""
                 insert into follower_snapshot (channel_id, snapshot_date, followers) values (?, ?, ?)
                 on conflict (channel_id, snapshot_date) do update set followers = excluded.followers""")) {

@@ -1,5 +1,6 @@
 package dev.microscout.metrics;
 
+import dev.microscout.security.Audited;
 import dev.microscout.common.Ids;
 import dev.microscout.common.PageLinks;
 import dev.microscout.common.Problem;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Audited
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Content metrics", description = "Posts and follower snapshots of a channel, and the metrics and authenticity derived from them.")

@@ -1,5 +1,6 @@
 package dev.microscout.metrics;
 
+import dev.microscout.security.Audited;
 import dev.microscout.metrics.MetricsViews.PeerBaselineView;
 import dev.microscout.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Audited
 @Path("/api/v1/metrics/peer-baselines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Content metrics")

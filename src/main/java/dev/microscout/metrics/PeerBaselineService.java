@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.sql.Array;
@@ -57,24 +58,29 @@ public class PeerBaselineService {
         reload();
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "microscout.database.background-statement-timeout")
+    java.time.Duration backgroundTimeout;
+
     @Scheduled(every = "${microscout.metrics.peer-refresh-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         refresh();
     }
 
     /** Recomputes every baseline in one transaction and returns them. */
+    @Transactional
     public synchronized List<PeerBaseline> refresh() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement delete = c.createStatement();
-                 PreparedStatement insert = c.prepareStatement("""
-                         insert into peer_baseline (platform, tier, channels, median_engagement_rate, exact, sorted_rates, computed_at)
-                         values (?, ?, ?, ?, ?, ?, ?)""");
-                 Statement aggregate = c.createStatement();
-                 ResultSet rows = aggregate.executeQuery(AGGREGATE)) {
-                delete.executeUpdate("delete from peer_baseline");
+        try (Connection c = dataSource.getConnection();
+             Statement limit = c.createStatement();
+             Statement delete = c.createStatement();
+             PreparedStatement insert = c.prepareStatement("""
+                     insert into peer_baseline (platform, tier, channels, median_engagement_rate, exact, sorted_rates, computed_at)
+                     values (?, ?, ?, ?, ?, ?, ?)""");
+             Statement aggregate = c.createStatement()) {
+            // A pass over the whole catalogue, not a request: it gets the background timeout, for this transaction only.
+            limit.execute("set local statement_timeout = '" + backgroundTimeout.toMillis() + "ms'");
+            delete.executeUpdate("delete from peer_baseline");
+            try (ResultSet rows = aggregate.executeQuery(AGGREGATE)) {
                 while (rows.next()) {
                     int channels = rows.getInt("channels");
                     insert.setString(1, rows.getString("platform"));
@@ -86,14 +92,8 @@ public class PeerBaselineService {
                     insert.setObject(7, now);
                     insert.addBatch();
                 }
-                insert.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Peer baseline refresh failed", e);
         }

@@ -1,5 +1,6 @@
 package dev.microscout.niche;
 
+import dev.microscout.security.Audited;
 import dev.microscout.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Audited
 @Path("/api/v1/niches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Niches", description = "The niche taxonomy that profiles and briefs refer to by slug.")

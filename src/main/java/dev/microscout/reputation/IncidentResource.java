@@ -1,5 +1,6 @@
 package dev.microscout.reputation;
 
+import dev.microscout.security.Audited;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscout.common.Etags;
 import dev.microscout.common.Ids;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Audited
 @Path("/api/v1/influencers/{id}/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Incidents", description = "Brand-safety records of a creator. An unresolved incident of the last 24 months lowers "

@@ -1,5 +1,6 @@
 package dev.microscout.reputation;
 
+import dev.microscout.security.Audited;
 import dev.microscout.common.Ids;
 import dev.microscout.common.PageLinks;
 import dev.microscout.common.Problem;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Audited
 @Path("/api/v1/influencers/{id}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews", description = "Brands rate a creator after a collaboration; every organisation reads every review, "

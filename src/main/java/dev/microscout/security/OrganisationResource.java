@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
+@Audited
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations and keys", description = "Organisations own API keys, campaigns, webhooks and imports. Keys are shown once.")
