@@ -8,3 +8,7 @@ alter table exchange_rate drop constraint exchange_rate_pkey;
 -- organisation's rows and the operators' through this index.
 create unique index exchange_rate_table_uq on exchange_rate
     (coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid), base_currency, quote_currency);
+
+-- Who reported an incident: only its ADMINs (or an operator) may change it. Incidents recorded before this have no
+-- reporter on record, so only an operator may change those.
+alter table incident add column reported_by_organisation uuid;
