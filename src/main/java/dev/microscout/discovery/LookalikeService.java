@@ -53,10 +53,7 @@ public class LookalikeService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public LookalikeResponse lookalikes(UUID channelId, Filters filters, int page, int size) {
-        Channel source = Channel.findById(channelId);
-        if (source == null) {
-            throw new NotFound("Channel", channelId);
-        }
+        Channel source = Channel.findLive(channelId).orElseThrow(() -> new NotFound("Channel", channelId));
         Map<String, Double> sourceNiches = new LinkedHashMap<>();
         for (InfluencerNiche niche : source.influencer.niches) {
             sourceNiches.put(niche.nicheSlug, niche.weight);
