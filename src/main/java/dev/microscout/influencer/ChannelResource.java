@@ -212,6 +212,7 @@ public class ChannelResource {
     @POST
     @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{channelId}/restore")
+    @Idempotent
     @Operation(operationId = "restoreChannel", summary = "Restore a deleted channel",
             description = "Undoes a channel's delete within 30 days of it, with its posts, metrics and history. The influencer "
                     + "must be live (restore it first) and have fewer than 10 channels. If-Match (the channel's ETag) is optional; "
@@ -238,6 +239,7 @@ public class ChannelResource {
     @POST
     @RolesAllowed(Role.OPERATOR_ROLE)
     @Path("/{channelId}/purge")
+    @Idempotent
     @Operation(operationId = "purgeChannel", summary = "Purge a deleted channel for good",
             description = "Operators only, and only for a channel deleted more than 30 days ago: removes it with its posts, "
                     + "snapshots, metrics and tier history. This cannot be undone.")

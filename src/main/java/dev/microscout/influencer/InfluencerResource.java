@@ -237,6 +237,7 @@ public class InfluencerResource {
     @POST
     @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{id}/restore")
+    @Idempotent
     @Operation(operationId = "restoreInfluencer", summary = "Restore a deleted influencer",
             description = "Undoes a delete within 30 days of it: the influencer, its live channels and its search rows come back "
                     + "as they were, reviews and incidents included. If-Match (the ETag of the deleted influencer) is optional; "
@@ -263,6 +264,7 @@ public class InfluencerResource {
     @POST
     @RolesAllowed(Role.OPERATOR_ROLE)
     @Path("/{id}/purge")
+    @Idempotent
     @Operation(operationId = "purgeInfluencer", summary = "Purge a deleted influencer for good",
             description = "Operators only, and only for an influencer deleted more than 30 days ago: removes it with its channels, "
                     + "posts, snapshots, metrics, history, reviews and incidents. This cannot be undone.")

@@ -203,8 +203,12 @@ class SoftDeleteApiTest {
         given().header("If-Match", "\"7\"").when().delete("/api/v1/influencers/" + id).then().statusCode(412);
         given().header("If-Match", "\"0\"").when().delete("/api/v1/influencers/" + id).then().statusCode(204);
         given().header("If-Match", "\"0\"").when().post("/api/v1/influencers/" + id + "/restore").then().statusCode(412);
-        given().header("If-Match", "\"1\"").when().post("/api/v1/influencers/" + id + "/restore").then().statusCode(200)
-                .header("ETag", "\"2\"").body("version", is(2));
+        String key = UUID.randomUUID().toString();
+        given().header("If-Match", "\"1\"").header("Idempotency-Key", key).when().post("/api/v1/influencers/" + id + "/restore")
+                .then().statusCode(200).header("ETag", "\"2\"").body("version", is(2));
+        // A retried restore replays its answer instead of finding the influencer no longer deleted.
+        given().header("If-Match", "\"1\"").header("Idempotency-Key", key).when().post("/api/v1/influencers/" + id + "/restore")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").header("ETag", "\"2\"").body("version", is(2));
     }
 
     @Test
