@@ -1,3 +1,6 @@
+-- A migration may scan whole tables: it is not held to the statement timeout of requests.
+set local statement_timeout = 0;
+
 -- The bootstrap key is marked, so that a new configured key revokes the one it replaces, and so that only it
 -- carries the operators' powers: every other key of the operators' organisation has just the role it was given.
 alter table api_key add column bootstrap boolean not null default false;

@@ -96,7 +96,7 @@ public class DiscoveryService {
                 brief.weights().engagement(), brief.weights().reputation(), brief.weights().audienceFit());
         errors.addAll(ScoreWeights.check(requested, hasAudience));
         String keywords = brief.keywords() == null || brief.keywords().isBlank() ? null : brief.keywords().trim();
-        Map<String, BigDecimal> toBriefCurrency = Map.of();
+        Map<String, ExchangeRates.Conversion> toBriefCurrency = Map.of();
         if (brief.maxPricePerPost() != null) {
             toBriefCurrency = exchangeRates.toCurrency(brief.maxPricePerPost().currency());
         }

@@ -55,10 +55,7 @@ public class LookalikeService {
     public LookalikeResponse lookalikes(UUID channelId, Filters filters, int page, int pageSize) {
         ResultWindow window = ResultWindow.of(page, pageSize);
         int size = window.fetch();
-        Channel source = Channel.findById(channelId);
-        if (source == null) {
-            throw new NotFound("Channel", channelId);
-        }
+        Channel source = Channel.findLive(channelId).orElseThrow(() -> new NotFound("Channel", channelId));
         Map<String, Double> sourceNiches = new LinkedHashMap<>();
         for (InfluencerNiche niche : source.influencer.niches) {
             sourceNiches.put(niche.nicheSlug, niche.weight);

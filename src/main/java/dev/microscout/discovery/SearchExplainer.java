@@ -105,17 +105,19 @@ final class SearchExplainer {
             return new RateCardSummary(row.rateCurrency(), row.ratePrice(), null);
         }
         String target = brief.maxPricePerPost().currency();
-        BigDecimal multiplier = filters.toBriefCurrency().get(row.rateCurrency());
-        if (multiplier == null) {
+        ExchangeRates.Conversion conversion = filters.toBriefCurrency().get(row.rateCurrency());
+        if (conversion == null) {
             reasons.add("Rate card " + row.rateCurrency() + " " + money(row.ratePrice()) + " per post: no exchange rate to " + target
-                    + ", so it could not be compared");
+                    + " in your organisation's table or the operators' defaults, so it could not be compared");
             return new RateCardSummary(row.rateCurrency(), row.ratePrice(), null);
         }
-        BigDecimal converted = row.ratePrice().multiply(multiplier).setScale(2, RoundingMode.HALF_UP);
-        String price = row.rateCurrency().equals(target) ? target + " " + money(row.ratePrice())
-                : row.rateCurrency() + " " + money(row.ratePrice()) + " ≈ " + target + " " + money(converted) + " at "
-                + multiplier.stripTrailingZeros().toPlainString() + " " + target + "/" + row.rateCurrency();
-        reasons.add("Rate card " + price + " per post, within your " + target + " " + money(filters.maxPrice())
+        BigDecimal converted = row.ratePrice().multiply(conversion.multiplier()).setScale(2, RoundingMode.HALF_UP);
+        // The table is named: a brand that keeps its own rates sees which one priced the creator.
+        String price = row.rateCurrency().equals(target) ? target + " " + money(row.ratePrice()) + " per post"
+                : row.rateCurrency() + " " + money(row.ratePrice()) + " ≈ " + target + " " + money(converted) + " per post (converted at "
+                + (ExchangeRates.ORGANISATION.equals(conversion.table()) ? "your organisation's rate " : "the operators' default rate ")
+                + conversion.multiplier().stripTrailingZeros().toPlainString() + " " + target + "/" + row.rateCurrency() + ")";
+        reasons.add("Rate card " + price + ", within your " + target + " " + money(filters.maxPrice())
                 + (converted.compareTo(filters.maxPrice().multiply(new BigDecimal("0.9"))) >= 0 ? " (close to your limit)" : ""));
         return new RateCardSummary(row.rateCurrency(), row.ratePrice(), converted);
     }

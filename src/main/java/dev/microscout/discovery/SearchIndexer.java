@@ -61,7 +61,8 @@ public class SearchIndexer {
     public int reindexAll() {
         List<UUID> ids = em.unwrap(Session.class).doReturningWork(c -> {
             List<UUID> all = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select id from influencer"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement("select id from influencer where deleted_at is null");
+                 ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     all.add(r.getObject(1, UUID.class));
                 }
@@ -79,6 +80,11 @@ public class SearchIndexer {
         }
         Profile profile = profile(c, influencerId);
         if (profile == null) {
+            // Deleted (or gone): it leaves the search with its rows; the text returns with them on a restore.
+            try (PreparedStatement delete = c.prepareStatement("delete from influencer_text where influencer_id = ?")) {
+                delete.setObject(1, influencerId);
+                delete.executeUpdate();
+            }
             return;
         }
         Map<String, float[]> vectors = vectorsByRoot(profile.niches());
@@ -89,7 +95,7 @@ public class SearchIndexer {
                 select ?, c.platform, c.tier, ?, coalesce(m.authenticity, 100), c.id, c.influencer_id, ?,
                        m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?, ?
                   from channel c left join channel_metrics m on m.channel_id = c.id
-                 where c.influencer_id = ?""")) {
+                 where c.influencer_id = ? and c.deleted_at is null""")) {
             long rootMask = 0;
             for (String root : vectors.keySet()) {
                 rootMask |= niches.rootMask(root);
@@ -126,7 +132,8 @@ public class SearchIndexer {
                 select i.id, to_tsvector('simple', coalesce(i.bio, '') || ' ' || coalesce((
                            select string_agg(distinct t, ' ')
                              from channel c join post p on p.channel_id = c.id, unnest(p.tags) t
-                            where c.influencer_id = i.id and p.posted_at > now() - interval '90 days'), ''))
+                            where c.influencer_id = i.id and c.deleted_at is null
+                              and p.posted_at > now() - interval '90 days'), ''))
                   from influencer i where i.id = ?
                 on conflict (influencer_id) do update set document = excluded.document""")) {
             text.setObject(1, influencerId);
@@ -173,7 +180,7 @@ public class SearchIndexer {
                 select i.country, i.city, i.languages, i.contact_email is not null as has_contact, i.rate_currency, i.rate_price,
                        (select r.reputation from influencer_reputation r where r.influencer_id = i.id) as reputation,
                        exists (select 1 from incident x where x.influencer_id = i.id and not x.resolved) as open_incidents
-                  from influencer i where i.id = ?""")) {
+                  from influencer i where i.id = ? and i.deleted_at is null""")) {
             s.setObject(1, influencerId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

@@ -53,7 +53,7 @@ final class SearchPlan {
     record Filters(List<Platform> platforms, List<Tier> tiers, List<String> countries, List<String> cities, List<String> languages,
                    Long minFollowers, Long maxFollowers, Double minEngagementRate, Integer minAuthenticity, Double minReputation,
                    boolean excludeIncidents, boolean hasContact, String keywords, List<String> excludeKeywords,
-                   BigDecimal maxPrice, Map<String, BigDecimal> toBriefCurrency,
+                   BigDecimal maxPrice, Map<String, ExchangeRates.Conversion> toBriefCurrency,
                    List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience) {
     }
 
@@ -498,7 +498,7 @@ final class SearchPlan {
     private static String converted(Filters f) {
         StringBuilder sql = new StringBuilder("(case s.rate_currency");
         f.toBriefCurrency().forEach((currency, rate) -> sql.append(" when '").append(currency).append("' then s.rate_price * ")
-                .append(rate.toPlainString()));
+                .append(rate.multiplier().toPlainString()));
         return sql.append(" end)").toString();
     }
 

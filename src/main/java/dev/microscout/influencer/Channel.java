@@ -3,6 +3,7 @@ package dev.microscout.influencer;
 import dev.microscout.tier.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 @Entity
@@ -62,4 +64,18 @@ public class Channel extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Null while the channel is live. */
+    @Embedded
+    public Deletion deletion;
+
+    /** Neither the channel nor its influencer is deleted. */
+    public boolean isLive() {
+        return deletion == null && influencer.deletion == null;
+    }
+
+    /** A channel that is live, for the features above the catalogue (metrics, discovery): a deleted one is absent. */
+    public static Optional<Channel> findLive(UUID id) {
+        return Channel.<Channel>findByIdOptional(id).filter(Channel::isLive);
+    }
 }

@@ -7,12 +7,14 @@ import dev.microscout.common.Ids;
 import dev.microscout.common.Problem;
 import dev.microscout.security.Idempotent;
 import dev.microscout.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +49,8 @@ public class ChannelResource {
 
     @Inject
     InfluencerService influencers;
+    @Inject
+    SecurityIdentity identity;
 
     @Context
     UriInfo uri;
@@ -53,16 +58,22 @@ public class ChannelResource {
     @GET
     @RolesAllowed(Role.VIEWER_ROLE)
     @Operation(operationId = "listChannels", summary = "List an influencer's channels",
-            description = "Every channel of the influencer with its derived tier, oldest first.")
+            description = "Every live channel of the influencer with its derived tier, oldest first. ADMINs list the deleted "
+                    + "ones instead with deleted=true, newest deletion first.")
     @APIResponse(responseCode = "200", description = "The channels, oldest first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "deleted=true with a key below ADMIN.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such influencer.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ChannelView> list(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id) {
-        return influencers.channels(Ids.parse("id", id));
+    public List<ChannelView> list(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                                  @Parameter(description = "ADMINs only: list the deleted channels (restorable for 30 days).")
+                                  @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
+        InfluencerResource.requireAdminForDeleted(identity, deleted, "channels");
+        return influencers.channels(Ids.parse("id", id), deleted);
     }
 
     @POST
@@ -181,7 +192,9 @@ public class ChannelResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{channelId}")
     @Operation(operationId = "deleteChannel", summary = "Delete a channel",
-            description = "An influencer keeps at least one channel. If-Match is optional; when sent it must be current.")
+            description = "Soft delete: the channel leaves reads, metrics and the search at once; its posts, snapshots and history "
+                    + "are kept, and its handle stays taken. ADMINs may restore it for 30 days, then an operator may purge it. "
+                    + "An influencer keeps at least one channel. If-Match is optional; when sent it must be current.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "400", description = "An id is not a UUID.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -195,6 +208,53 @@ public class ChannelResource {
                            @Parameter(description = "Channel id (UUID).") @PathParam("channelId") String channelId,
                            @Parameter(description = "ETag of your last read of the channel (optional).") @HeaderParam("If-Match") String ifMatch) {
         influencers.deleteChannel(Ids.parse("id", id), Ids.parse("channelId", channelId), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @Path("/{channelId}/restore")
+    @Idempotent
+    @Operation(operationId = "restoreChannel", summary = "Restore a deleted channel",
+            description = "Undoes a channel's delete within 30 days of it, with its posts, metrics and history. The influencer "
+                    + "must be live (restore it first) and have fewer than 10 channels. If-Match (the channel's ETag) is optional; "
+                    + "when sent it must be current.")
+    @APIResponse(responseCode = "200", description = "The restored channel.",
+            headers = @Header(name = "ETag", description = "New version of the channel.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", description = "An id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel of this influencer, deleted or not.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The channel is not deleted, or was deleted more than 30 days ago; or the "
+            + "influencer is deleted or already has 10 channels.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response restore(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                            @Parameter(description = "Channel id (UUID).") @PathParam("channelId") String channelId,
+                            @Parameter(description = "ETag of your last read of the channel (optional).") @HeaderParam("If-Match") String ifMatch) {
+        ChannelView view = influencers.restoreChannel(Ids.parse("id", id), Ids.parse("channelId", channelId), ifMatch);
+        return Response.ok(view).header("ETag", Etags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(Role.OPERATOR_ROLE)
+    @Path("/{channelId}/purge")
+    @Idempotent
+    @Operation(operationId = "purgeChannel", summary = "Purge a deleted channel for good",
+            description = "Operators only, and only for a channel deleted more than 30 days ago: removes it with its posts, "
+                    + "snapshots, metrics and tier history. This cannot be undone.")
+    @APIResponse(responseCode = "204", description = "Purged.")
+    @APIResponse(responseCode = "400", description = "An id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel of this influencer, deleted or not.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The channel is not deleted, or its 30-day restore window is still open.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response purge(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                          @Parameter(description = "Channel id (UUID).") @PathParam("channelId") String channelId) {
+        influencers.purgeChannel(Ids.parse("id", id), Ids.parse("channelId", channelId));
         return Response.noContent().build();
     }
 }

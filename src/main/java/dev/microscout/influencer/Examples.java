@@ -64,6 +64,7 @@ final class Examples {
               }],
               "createdAt": "2026-11-23T10:00:00Z",
               "updatedAt": "2026-11-23T10:00:00Z",
+              "lastChangedBy": "CRM sync (k3m9x2pa)",
               "version": 0
             }""";
 
@@ -115,6 +116,35 @@ final class Examples {
               "status": 404,
               "detail": "Influencer 3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b does not exist",
               "instance": "/api/v1/influencers/3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b"
+            }""";
+
+    static final String DELETED_FORBIDDEN_PROBLEM = """
+            {
+              "type": "https://microscout.dev/problems/forbidden",
+              "title": "Forbidden",
+              "status": 403,
+              "detail": "Only ADMIN keys see deleted influencers (deleted=true); this key's role is below ADMIN",
+              "instance": "/api/v1/influencers"
+            }""";
+
+    static final String RESTORE_TOO_LATE_PROBLEM = """
+            {
+              "type": "https://microscout.dev/problems/conflict",
+              "title": "Conflict",
+              "status": 409,
+              "detail": "Influencer 3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b was deleted on 2026-10-01T09:00Z; it could be restored until 2026-10-31T09:00Z and now only an operator may purge it",
+              "instance": "/api/v1/influencers/3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b/restore",
+              "restorableUntil": "2026-10-31T09:00Z"
+            }""";
+
+    static final String PURGE_TOO_EARLY_PROBLEM = """
+            {
+              "type": "https://microscout.dev/problems/conflict",
+              "title": "Conflict",
+              "status": 409,
+              "detail": "Influencer 3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b was deleted on 2026-11-20T09:00Z and an ADMIN may restore it until 2026-12-20T09:00Z; it can be purged after that",
+              "instance": "/api/v1/influencers/3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b/purge",
+              "restorableUntil": "2026-12-20T09:00Z"
             }""";
 
     static final String STALE_PROBLEM = """

@@ -6,6 +6,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
@@ -70,7 +72,12 @@ public class Influencer extends PanacheEntityBase {
     @BatchSize(size = 100)
     public List<InfluencerNiche> niches = new ArrayList<>();
 
-    @OneToMany(mappedBy = "influencer", cascade = CascadeType.ALL, orphanRemoval = true)
+    /**
+     * The live channels. A deleted channel keeps its row and leaves this list: removing one from it changes nothing
+     * in the database (it is the inverse side, without orphan removal); its deletion does.
+     */
+    @OneToMany(mappedBy = "influencer", cascade = CascadeType.ALL)
+    @SQLRestriction("deleted_at is null")
     @OrderBy("createdAt, id")
     @BatchSize(size = 100)
     public List<Channel> channels = new ArrayList<>();
@@ -83,4 +90,19 @@ public class Influencer extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Null while the influencer is live. */
+    @Embedded
+    public Deletion deletion;
+
+    /** The organisation and key of the last catalogue write (profile, channel or follower snapshot). */
+    @Column(name = "last_changed_by_organisation")
+    public UUID lastChangedByOrganisation;
+
+    @Column(name = "last_changed_by_key")
+    public UUID lastChangedByKey;
+
+    Authorship.Writer lastChangedBy() {
+        return new Authorship.Writer(lastChangedByOrganisation, lastChangedByKey);
+    }
 }

@@ -13,15 +13,19 @@ final class InfluencerMapper {
     private InfluencerMapper() {
     }
 
-    static InfluencerView toView(Influencer i, Map<UUID, MetricsSummary> metrics) {
+    /** How a view names writers and dates the end of a restore window: both depend on the reader and the configuration. */
+    record Context(Authorship.Names names, int restoreDays) {
+    }
+
+    static InfluencerView toView(Influencer i, Map<UUID, MetricsSummary> metrics, Context context) {
         return new InfluencerView(i.id, i.displayName, i.bio, i.country, i.city,
                 Arrays.asList(i.languages),
                 i.contactEmail,
                 niches(i),
                 i.rateCurrency == null ? null : new RateCard(i.rateCurrency, i.ratePrice),
                 i.tier, i.maxFollowers,
-                i.channels.stream().map(c -> toView(c, metrics.get(c.id))).toList(),
-                i.createdAt, i.updatedAt, i.version);
+                i.channels.stream().map(c -> toView(c, metrics.get(c.id), context)).toList(),
+                i.createdAt, i.updatedAt, context.names().of(i.lastChangedBy()), i.version, deletion(i.deletion, context));
     }
 
     static List<NicheWeight> niches(Influencer i) {
@@ -31,9 +35,14 @@ final class InfluencerMapper {
                 .toList();
     }
 
-    static ChannelView toView(Channel c, MetricsSummary metrics) {
+    static ChannelView toView(Channel c, MetricsSummary metrics, Context context) {
         return new ChannelView(c.id, c.influencer.id, c.platform, c.handle, c.url, c.followers, c.following,
-                c.verified, c.audience, c.tier, c.createdAt, c.updatedAt, c.version, metrics);
+                c.verified, c.audience, c.tier, c.createdAt, c.updatedAt, c.version, metrics, deletion(c.deletion, context));
+    }
+
+    private static DeletionView deletion(Deletion deletion, Context context) {
+        return deletion == null ? null
+                : new DeletionView(deletion.at, context.names().of(deletion.by()), deletion.at.plusDays(context.restoreDays()));
     }
 
     static InfluencerUpdate toUpdate(Influencer i) {

@@ -3,6 +3,7 @@ package dev.microscout.influencer;
 import dev.microscout.security.Audited;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.microscout.common.Etags;
+import dev.microscout.common.Forbidden;
 import dev.microscout.common.Ids;
 import dev.microscout.common.PageLinks;
 import dev.microscout.common.Problem;
@@ -11,6 +12,7 @@ import dev.microscout.common.LanguageCode;
 import dev.microscout.tier.Tier;
 import dev.microscout.security.Idempotent;
 import dev.microscout.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -58,6 +60,8 @@ public class InfluencerResource {
 
     @Inject
     InfluencerService influencers;
+    @Inject
+    SecurityIdentity identity;
 
     @Context
     UriInfo uri;
@@ -96,13 +100,17 @@ public class InfluencerResource {
     @Operation(operationId = "listInfluencers", summary = "List influencers",
             description = "Filters by tier (of the largest channel), platform (any channel), country, language, niche "
                     + "(a parent niche includes its sub-niches) and follower range (of the largest channel); sorted by a "
-                    + "whitelisted field, ties broken by id so pages are stable. Link headers (RFC 8288) give first, prev, next and last.")
+                    + "whitelisted field, ties broken by id so pages are stable. Link headers (RFC 8288) give first, prev, next and last. "
+                    + "Deleted influencers are left out; ADMINs list them (and only them) with deleted=true, each with its deletion.")
     @APIResponse(responseCode = "200", description = "One page of influencers.",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "deleted=true with a key below ADMIN.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not an ADMIN", value = Examples.DELETED_FORBIDDEN_PROBLEM)))
     public Response list(
             @Parameter(description = "Tier of the largest channel; repeat for several.") @QueryParam("tier") List<Tier> tier,
             @Parameter(description = "Only influencers with a channel on this platform.") @QueryParam("platform") Platform platform,
@@ -118,12 +126,15 @@ public class InfluencerResource {
                     message = "must be one of displayName, followers, createdAt, updatedAt, country, optionally prefixed with -")
             String sort,
             @Parameter(description = "Page number, starting at 0.") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-            @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @Parameter(description = "ADMINs only: list the deleted influencers (restorable for 30 days) instead of the live ones.")
+            @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
         if (minFollowers != null && maxFollowers != null && minFollowers > maxFollowers) {
             throw new dev.microscout.common.InvalidInput("minFollowers", "must not be greater than maxFollowers");
         }
+        requireAdminForDeleted(identity, deleted, "influencers");
         InfluencerPage result = influencers.list(
-                new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers), sort, page, size);
+                new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers), deleted, sort, page, size);
         return Response.ok(result).header("Link", PageLinks.header(uri, page, size, result.total())).build();
     }
 
@@ -208,7 +219,10 @@ public class InfluencerResource {
     @RolesAllowed(Role.EDITOR_ROLE)
     @Path("/{id}")
     @Operation(operationId = "deleteInfluencer", summary = "Delete an influencer",
-            description = "Deletes the influencer with all channels and their history. If-Match is optional; when sent it must be current.")
+            description = "Soft delete: the influencer leaves reads, lists and the search at once, and everything about it (channels, "
+                    + "posts, history, reviews, incidents) is kept. ADMINs see it with GET /api/v1/influencers?deleted=true and may "
+                    + "restore it for 30 days; after that an operator may purge it. Its handles stay taken meanwhile. If-Match is "
+                    + "optional; when sent it must be current.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "400", description = "The id is not a UUID.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -220,6 +234,61 @@ public class InfluencerResource {
                            @Parameter(description = "ETag of your last read (optional).") @HeaderParam("If-Match") String ifMatch) {
         influencers.delete(Ids.parse("id", id), ifMatch);
         return Response.noContent().build();
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @Path("/{id}/restore")
+    @Idempotent
+    @Operation(operationId = "restoreInfluencer", summary = "Restore a deleted influencer",
+            description = "Undoes a delete within 30 days of it: the influencer, its live channels and its search rows come back "
+                    + "as they were, reviews and incidents included. If-Match (the ETag of the deleted influencer) is optional; "
+                    + "when sent it must be current.")
+    @APIResponse(responseCode = "200", description = "The restored influencer.",
+            headers = @Header(name = "ETag", description = "New version.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer, deleted or not.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The influencer is not deleted, or was deleted more than 30 days ago "
+            + "(restorableUntil is in the problem; only an operator's purge remains).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "window closed", value = Examples.RESTORE_TOO_LATE_PROBLEM)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response restore(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,
+                            @Parameter(description = "ETag of your last read (optional).") @HeaderParam("If-Match") String ifMatch) {
+        InfluencerView view = influencers.restore(Ids.parse("id", id), ifMatch);
+        return Response.ok(view).header("ETag", Etags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(Role.OPERATOR_ROLE)
+    @Path("/{id}/purge")
+    @Idempotent
+    @Operation(operationId = "purgeInfluencer", summary = "Purge a deleted influencer for good",
+            description = "Operators only, and only for an influencer deleted more than 30 days ago: removes it with its channels, "
+                    + "posts, snapshots, metrics, history, reviews and incidents. This cannot be undone.")
+    @APIResponse(responseCode = "204", description = "Purged.")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such influencer, deleted or not.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The influencer is not deleted, or its 30-day restore window is still open "
+            + "(restorableUntil is in the problem).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "still restorable", value = Examples.PURGE_TOO_EARLY_PROBLEM)))
+    public Response purge(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id) {
+        influencers.purge(Ids.parse("id", id));
+        return Response.noContent().build();
+    }
+
+    /** Deleted items are for ADMINs: they decide what comes back. */
+    static void requireAdminForDeleted(SecurityIdentity identity, boolean deleted, String what) {
+        if (deleted && !identity.hasRole(Role.ADMIN_ROLE)) {
+            throw new Forbidden("Only ADMIN keys see deleted " + what + " (deleted=true); this key's role is below ADMIN");
+        }
     }
 
     @GET

@@ -73,10 +73,23 @@ public class InfluencerService {
     public record InfluencerChanged(UUID influencerId) {
     }
 
+    /**
+     * An operator is purging a deleted influencer: every row about it goes, in this transaction. The features that
+     * keep rows about an influencer without a cascading key (reviews and incidents) remove theirs on this event.
+     */
+    public record InfluencerPurged(UUID influencerId) {
+    }
+
     @Inject
     jakarta.enterprise.event.Event<InfluencerChanged> influencerChanged;
     @Inject
     Event<ChannelsChanged> channelsChanged;
+    @Inject
+    Event<InfluencerPurged> influencerPurged;
+    @Inject
+    Authorship authorship;
+    @Inject
+    CatalogueConfig config;
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
@@ -146,18 +159,51 @@ public class InfluencerService {
         return replace(id, ifMatch, merged);
     }
 
+    /** Soft delete: the influencer leaves every read and the search at once; nothing about it is removed. */
     @Transactional
     public void delete(UUID id, String ifMatch) {
         Influencer influencer = load(id);
         if (ifMatch != null) {
             Etags.requireMatch(ifMatch, influencer.version);
         }
-        influencer.delete();
+        OffsetDateTime now = now();
+        influencer.deletion = new Deletion(now, stamp(influencer, now));
+        // The search index finds the influencer deleted and drops its rows.
+        influencerChanged.fire(new InfluencerChanged(id));
     }
 
+    /** Undoes a delete within the restore window; the search rows and the reputation are rebuilt. */
+    @Transactional
+    public InfluencerView restore(UUID id, String ifMatch) {
+        Influencer influencer = Influencer.<Influencer>findByIdOptional(id).orElseThrow(() -> new NotFound("Influencer", id));
+        requireRestorable("Influencer " + id, influencer.deletion);
+        if (ifMatch != null) {
+            Etags.requireMatch(ifMatch, influencer.version);
+        }
+        influencer.deletion = null;
+        touch(influencer, now());
+        // Nothing about a deleted influencer is recomputed (incidents may have aged out meanwhile): the reputation
+        // follows its channels coming back, and the search rows follow the reputation.
+        channelsChanged.fire(new ChannelsChanged(id));
+        return view(influencer);
+    }
+
+    /** Removes a deleted influencer and everything about it for good, once the restore window has passed. */
+    @Transactional
+    public void purge(UUID id) {
+        Influencer influencer = Influencer.<Influencer>findByIdOptional(id).orElseThrow(() -> new NotFound("Influencer", id));
+        requirePurgeable("Influencer " + id, influencer.deletion, "DELETE /api/v1/influencers/" + id);
+        influencerPurged.fire(new InfluencerPurged(id));
+        // Live channels go by cascade from the entity, deleted ones (and posts, snapshots, metrics, history, search
+        // rows) by the database's cascades from the influencer row.
+        influencer.delete();
+        Influencer.flush();
+    }
+
+    /** One page of live influencers, or with {@code deleted} of deleted ones (for ADMINs). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public InfluencerPage list(InfluencerFilter filter, String sort, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
+    public InfluencerPage list(InfluencerFilter filter, boolean deleted, String sort, int page, int size) {
+        StringBuilder where = new StringBuilder(deleted ? "deletion.at is not null" : "deletion.at is null");
         Parameters params = new Parameters();
         if (filter.tiers() != null && !filter.tiers().isEmpty()) {
             where.append(" and tier in :tiers");
@@ -172,7 +218,7 @@ public class InfluencerService {
             params.and("language", filter.language());
         }
         if (filter.platform() != null) {
-            where.append(" and id in (select c.influencer.id from Channel c where c.platform = :platform)");
+            where.append(" and id in (select c.influencer.id from Channel c where c.platform = :platform and c.deletion.at is null)");
             params.and("platform", filter.platform());
         }
         if (filter.niche() != null) {
@@ -197,7 +243,8 @@ public class InfluencerService {
         List<Influencer> found = query.page(Page.of(page, size)).list();
         Map<UUID, dev.microscout.metrics.MetricsViews.MetricsSummary> summaries =
                 metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
-        List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries)).toList();
+        InfluencerMapper.Context context = context(found.stream().flatMap(InfluencerService::writers).toList());
+        List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries, context)).toList();
         return new InfluencerPage(items, page, size, total);
     }
 
@@ -207,11 +254,11 @@ public class InfluencerService {
         Map<UUID, Channel> channels = new HashMap<>();
         influencer.channels.forEach(c -> channels.put(c.id, c));
         return TierChange.<TierChange>find("influencerId = ?1 order by changedAt desc, id desc", id).list().stream()
+                // A deleted channel's history is kept, but leaves with the channel.
+                .filter(change -> channels.containsKey(change.channelId))
                 .map(change -> {
                     Channel channel = channels.get(change.channelId);
-                    return new TierChangeView(change.channelId,
-                            channel == null ? null : channel.platform,
-                            channel == null ? null : channel.handle,
+                    return new TierChangeView(change.channelId, channel.platform, channel.handle,
                             change.fromTier, change.toTier, change.followers, change.changedAt);
                 })
                 .toList();
@@ -219,11 +266,16 @@ public class InfluencerService {
 
     // ---- channels --------------------------------------------------------------------------
 
+    /** The live channels of a live influencer, or with {@code deleted} its deleted ones (for ADMINs). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ChannelView> channels(UUID influencerId) {
+    public List<ChannelView> channels(UUID influencerId, boolean deleted) {
         Influencer influencer = load(influencerId);
-        var summaries = metrics.summaries(influencer.channels);
-        return influencer.channels.stream().map(c -> InfluencerMapper.toView(c, summaries.get(c.id))).toList();
+        List<Channel> channels = deleted
+                ? Channel.<Channel>list("influencer.id = ?1 and deletion.at is not null order by deletion.at desc, id", influencerId)
+                : influencer.channels;
+        var summaries = metrics.summaries(channels);
+        InfluencerMapper.Context context = context(channels.stream().map(c -> c.deletion == null ? null : c.deletion.by()).toList());
+        return channels.stream().map(c -> InfluencerMapper.toView(c, summaries.get(c.id), context)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -292,9 +344,48 @@ public class InfluencerService {
         if (influencer.channels.size() == 1) {
             throw new Conflict("An influencer keeps at least one channel; delete the influencer instead", null, Map.of());
         }
+        OffsetDateTime now = now();
+        channel.deletion = new Deletion(now, authorship.current());
+        channel.updatedAt = now;
         influencer.channels.remove(channel);
-        touch(influencer, now());
+        touch(influencer, now);
         channelsChanged.fire(new ChannelsChanged(influencerId));
+    }
+
+    /** Undoes a channel's delete within the restore window; the influencer must be live and keep at most 10 channels. */
+    @Transactional
+    public ChannelView restoreChannel(UUID influencerId, UUID channelId, String ifMatch) {
+        Channel channel = anyChannel(influencerId, channelId);
+        Influencer influencer = channel.influencer;
+        if (influencer.deletion != null) {
+            throw new Conflict("Influencer " + influencerId + " is deleted: restore it first (POST /api/v1/influencers/"
+                    + influencerId + "/restore)", null, Map.of());
+        }
+        requireRestorable("Channel " + channelId, channel.deletion);
+        if (influencer.channels.size() >= 10) {
+            throw new Conflict("An influencer has at most 10 channels; delete another one before restoring this", null, Map.of());
+        }
+        if (ifMatch != null) {
+            Etags.requireMatch(ifMatch, channel.version);
+        }
+        OffsetDateTime now = now();
+        channel.deletion = null;
+        channel.updatedAt = now;
+        influencer.channels.add(channel);
+        touch(influencer, now);
+        channelsChanged.fire(new ChannelsChanged(influencerId));
+        return view(channel);
+    }
+
+    /** Removes a deleted channel with its posts, snapshots, metrics and history, once the restore window has passed. */
+    @Transactional
+    public void purgeChannel(UUID influencerId, UUID channelId) {
+        Channel channel = anyChannel(influencerId, channelId);
+        requirePurgeable("Channel " + channelId, channel.deletion,
+                "DELETE /api/v1/influencers/" + influencerId + "/channels/" + channelId);
+        // Nothing derived counts a deleted channel any more (reputation, search rows, peer baselines): only its rows go.
+        channel.delete();
+        Channel.flush();
     }
 
     /** Applies a new follower count (e.g. from a snapshot): the tier follows, the change is recorded. */
@@ -311,23 +402,67 @@ public class InfluencerService {
     // ---- internals -------------------------------------------------------------------------
 
     private InfluencerView view(Influencer influencer) {
-        return InfluencerMapper.toView(influencer, metrics.summaries(influencer.channels));
+        return InfluencerMapper.toView(influencer, metrics.summaries(influencer.channels), context(writers(influencer).toList()));
     }
 
     private ChannelView view(Channel channel) {
-        return InfluencerMapper.toView(channel, metrics.summaries(List.of(channel)).get(channel.id));
+        return InfluencerMapper.toView(channel, metrics.summaries(List.of(channel)).get(channel.id), context(List.of()));
     }
 
+    private InfluencerMapper.Context context(List<Authorship.Writer> writers) {
+        return new InfluencerMapper.Context(authorship.names(writers), config.restoreDays());
+    }
+
+    private static java.util.stream.Stream<Authorship.Writer> writers(Influencer influencer) {
+        return influencer.deletion == null ? java.util.stream.Stream.of(influencer.lastChangedBy())
+                : java.util.stream.Stream.of(influencer.lastChangedBy(), influencer.deletion.by());
+    }
+
+    /** A live influencer; a deleted one is answered like one that never existed. */
     Influencer load(UUID id) {
-        return Influencer.<Influencer>findByIdOptional(id).orElseThrow(() -> new NotFound("Influencer", id));
+        return Influencer.<Influencer>findByIdOptional(id).filter(i -> i.deletion == null)
+                .orElseThrow(() -> new NotFound("Influencer", id));
     }
 
+    /** A live channel of a live influencer. */
     Channel loadChannel(UUID influencerId, UUID channelId) {
+        Channel channel = anyChannel(influencerId, channelId);
+        if (!channel.isLive()) {
+            throw new NotFound("Channel", channelId);
+        }
+        return channel;
+    }
+
+    /** A channel of the influencer, deleted or not (for restore and purge). */
+    private static Channel anyChannel(UUID influencerId, UUID channelId) {
         Channel channel = Channel.findById(channelId);
         if (channel == null || !channel.influencer.id.equals(influencerId)) {
             throw new NotFound("Channel", channelId);
         }
         return channel;
+    }
+
+    private void requireRestorable(String what, Deletion deletion) {
+        if (deletion == null) {
+            throw new Conflict(what + " is not deleted: there is nothing to restore", null, Map.of());
+        }
+        OffsetDateTime until = deletion.at.plusDays(config.restoreDays());
+        if (now().isAfter(until)) {
+            throw new Conflict(what + " was deleted on " + deletion.at + "; it could be restored until " + until
+                    + " and now only an operator may purge it", null, Map.of("restorableUntil", until.toString()));
+        }
+    }
+
+    private void requirePurgeable(String what, Deletion deletion, String deleteFirst) {
+        if (deletion == null) {
+            throw new Conflict(what + " is not deleted; delete it first (" + deleteFirst + "), then purge it after "
+                    + config.restoreDays() + " days", null, Map.of());
+        }
+        OffsetDateTime until = deletion.at.plusDays(config.restoreDays());
+        if (!now().isAfter(until)) {
+            throw new Conflict(what + " was deleted on " + deletion.at + " and an ADMIN may restore it until " + until
+                    + "; it can be purged after that", null, Map.of("restorableUntil", until.toString()));
+        }
     }
 
     private <T> T merge(T current, JsonNode patch, Class<T> type) {
@@ -340,9 +475,18 @@ public class InfluencerService {
                 platform, handle.toLowerCase(Locale.ROOT)).firstResultOptional();
         if (existing.isPresent() && !existing.get().id.equals(exceptChannel)) {
             Channel other = existing.get();
-            throw new Conflict("A " + platform + " channel with handle \"" + other.handle + "\" already exists: channel "
-                    + other.id + " of influencer " + other.influencer.id, field,
-                    Map.of("existingChannelId", other.id, "existingInfluencerId", other.influencer.id));
+            String detail = "A " + platform + " channel with handle \"" + other.handle + "\" already exists: channel "
+                    + other.id + " of influencer " + other.influencer.id;
+            // A deleted channel keeps its handle, so that its restore never collides with a newcomer.
+            if (other.influencer.deletion != null) {
+                detail += ". The influencer is deleted; an ADMIN can restore it with POST /api/v1/influencers/"
+                        + other.influencer.id + "/restore";
+            } else if (other.deletion != null) {
+                detail += ". The channel is deleted; an ADMIN can restore it with POST /api/v1/influencers/"
+                        + other.influencer.id + "/channels/" + other.id + "/restore";
+            }
+            throw new Conflict(detail, field, Map.of("existingChannelId", other.id, "existingInfluencerId", other.influencer.id,
+                    "existingDeleted", !other.isLive()));
         }
     }
 
@@ -382,7 +526,7 @@ public class InfluencerService {
         if (body.niches() != null) {
             body.niches().forEach(n -> influencer.niches.add(new InfluencerNiche(n.niche(), n.weight())));
         }
-        influencer.updatedAt = now;
+        stamp(influencer, now);
     }
 
     private void applyChannel(Channel channel, ChannelInput input, OffsetDateTime now) {
@@ -399,8 +543,17 @@ public class InfluencerService {
 
     /** A channel change is a change of the influencer too: its ETag moves and its tier is recomputed. */
     private void touch(Influencer influencer, OffsetDateTime now) {
-        influencer.updatedAt = now;
+        stamp(influencer, now);
         refreshDerived(influencer);
+    }
+
+    /** Records the write on the profile: when, and the organisation and key that made it (returned). */
+    private Authorship.Writer stamp(Influencer influencer, OffsetDateTime now) {
+        Authorship.Writer writer = authorship.current();
+        influencer.updatedAt = now;
+        influencer.lastChangedByOrganisation = writer.organisationId();
+        influencer.lastChangedByKey = writer.keyId();
+        return writer;
     }
 
     private static void refreshDerived(Influencer influencer) {

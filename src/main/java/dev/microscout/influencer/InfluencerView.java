@@ -22,7 +22,14 @@ public record InfluencerView(
         @Schema(description = "Followers of the largest channel.", examples = "48200") long followers,
         List<ChannelView> channels,
         OffsetDateTime createdAt,
+        @Schema(description = "When the profile, one of its channels or their follower counts last changed.")
         OffsetDateTime updatedAt,
+        @Schema(description = "Who made that last change: your key (name and prefix) when your organisation made it, else "
+                + "\"another organisation\". Absent for data loaded without a key (e.g. demo data).",
+                examples = "CRM sync (k3m9x2pa)")
+        String lastChangedBy,
         @Schema(description = "Optimistic-locking version; the influencer's ETag. Changes whenever the profile or a channel changes.", examples = "0")
-        long version) {
+        long version,
+        @Schema(description = "Present only on deleted influencers, which only ADMINs see (GET /api/v1/influencers?deleted=true).")
+        DeletionView deletion) {
 }

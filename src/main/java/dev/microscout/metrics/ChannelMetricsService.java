@@ -302,12 +302,9 @@ public class ChannelMetricsService {
 
     // ---- SQL -------------------------------------------------------------------------------
 
+    /** A live channel: a deleted one (or one of a deleted influencer) is answered like one that never existed. */
     private Channel channel(UUID channelId) {
-        Channel channel = Channel.findById(channelId);
-        if (channel == null) {
-            throw new NotFound("Channel", channelId);
-        }
-        return channel;
+        return Channel.findLive(channelId).orElseThrow(() -> new NotFound("Channel", channelId));
     }
 
     /**

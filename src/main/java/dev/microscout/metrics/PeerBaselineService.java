@@ -45,8 +45,8 @@ public class PeerBaselineService {
                    case when count(*) <= %d then array_agg(m.engagement_rate order by m.engagement_rate)
                         else percentile_disc((select array_agg(g / 1000.0) from generate_series(0, 1000) g))
                              within group (order by m.engagement_rate) end as rates
-              from channel_metrics m join channel c on c.id = m.channel_id
-             where m.engagement_rate is not null
+              from channel_metrics m join channel c on c.id = m.channel_id join influencer i on i.id = c.influencer_id
+             where m.engagement_rate is not null and c.deleted_at is null and i.deleted_at is null
              group by c.platform, c.tier""".formatted(EXACT_UP_TO);
 
     @Inject

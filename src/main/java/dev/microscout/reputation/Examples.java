@@ -20,6 +20,7 @@ final class Examples {
             {
               "id": "0f4c2a9e-3b1d-4e5f-8a7b-6c5d4e3f2a1b",
               "influencerId": "3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b",
+              "writtenByYourOrganisation": true,
               "organisationId": "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
               "campaignId": "5c0e8a52-7f3b-4d6e-9a1c-2b3d4e5f6a7b",
               "contentQuality": 5,
@@ -77,7 +78,8 @@ final class Examples {
               "description": "Sponsored skincare post published without the #ad disclosure the contract required.",
               "createdAt": "2026-09-15T08:30:00Z",
               "updatedAt": "2026-09-15T08:30:00Z",
-              "version": 0
+              "version": 0,
+              "reportedByYourOrganisation": true
             }""";
 
     static final String INCIDENT_PATCH = """
@@ -123,6 +125,15 @@ final class Examples {
               "status": 404,
               "detail": "Influencer 3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b does not exist",
               "instance": "/api/v1/influencers/3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b/reputation"
+            }""";
+
+    static final String NOT_THE_REPORTER_PROBLEM = """
+            {
+              "type": "https://microscout.dev/problems/forbidden",
+              "title": "Forbidden",
+              "status": 403,
+              "detail": "Only ADMINs of the organisation that reported incident b7e6d5c4-a3b2-4c1d-8e9f-0a1b2c3d4e5f, or an operator, may change or resolve it; report a new incident if you know more",
+              "instance": "/api/v1/influencers/3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b/incidents/b7e6d5c4-a3b2-4c1d-8e9f-0a1b2c3d4e5f"
             }""";
 
     static final String STALE_PROBLEM = """

@@ -49,6 +49,10 @@ public class Incident extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The organisation whose ADMIN reported it; null for incidents recorded before reporters were kept. */
+    @Column(name = "reported_by_organisation")
+    public UUID reportedByOrganisation;
+
     IncidentFact fact() {
         return new IncidentFact(id, kind, severity, occurredOn, resolved);
     }

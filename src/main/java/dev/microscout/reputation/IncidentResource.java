@@ -64,7 +64,8 @@ public class IncidentResource {
             description = "Records a brand-safety incident: its kind (a slug such as undisclosed-ad), severity, the date it "
                     + "occurred (not in the future), where it is documented, and whether it is already resolved. While "
                     + "unresolved and at most 24 months old it takes 0.1 (LOW), 0.25 (MEDIUM) or 0.5 (HIGH) off the "
-                    + "influencer's reputation, which is recomputed at once.")
+                    + "influencer's reputation, which is recomputed at once. An ADMIN of any organisation may report one and it "
+                    + "counts for everyone; the reporter is never shown, but only its ADMINs (or an operator) may change it.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IncidentCreate.class),
             examples = @ExampleObject(name = "undisclosed ad", value = Examples.INCIDENT_CREATE)))
@@ -132,8 +133,9 @@ public class IncidentResource {
     @Operation(operationId = "patchIncident", summary = "Resolve or correct an incident",
             description = "JSON Merge Patch (RFC 7396) of resolved, description, severity and source; the result is validated "
                     + "like a new incident. What happened and when (kind, occurredOn) stays as recorded. Resolving an incident "
-                    + "or changing its severity recomputes the influencer's reputation at once. Requires If-Match with the "
-                    + "ETag of your last read; a patch that changes nothing keeps the version.")
+                    + "or changing its severity recomputes the influencer's reputation at once. Only ADMINs of the organisation "
+                    + "that reported the incident (reportedByYourOrganisation), or an operator, may change it. Requires If-Match "
+                    + "with the ETag of your last read; a patch that changes nothing keeps the version.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, description = PATCH_SCHEMA),
                     examples = @ExampleObject(name = "resolve", value = Examples.INCIDENT_PATCH)),
@@ -145,6 +147,9 @@ public class IncidentResource {
     @APIResponse(responseCode = "400", description = "The patched incident is invalid, the patch names a field that cannot "
             + "change, or an id is not a UUID.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another organisation reported the incident (or the key is below ADMIN).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not the reporter", value = Examples.NOT_THE_REPORTER_PROBLEM)))
     @APIResponse(responseCode = "404", description = "No such influencer, or no such incident of it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale: somebody changed the incident since your read.",

@@ -3,8 +3,10 @@ package dev.microscout.reputation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microscout.common.Etags;
+import dev.microscout.common.Forbidden;
 import dev.microscout.common.MergePatch;
 import dev.microscout.common.NotFound;
+import dev.microscout.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +33,8 @@ public class IncidentService {
     ObjectMapper json;
     @Inject
     Validator validator;
+    @Inject
+    Caller caller;
 
     @Transactional
     public IncidentView create(UUID influencerId, IncidentCreate body) {
@@ -47,6 +51,7 @@ public class IncidentService {
         incident.description = blankToNull(body.description());
         incident.createdAt = now;
         incident.updatedAt = now;
+        incident.reportedByOrganisation = caller.organisationId();
         incident.persist();
         reputation.recompute(influencerId);
         return toView(incident);
@@ -62,7 +67,7 @@ public class IncidentService {
         reputation.requireInfluencer(influencerId);
         PanacheQuery<Incident> query = Incident.find("influencerId", NEWEST_FIRST, influencerId);
         long total = query.count();
-        return new IncidentPage(query.page(Page.of(page, size)).list().stream().map(IncidentService::toView).toList(),
+        return new IncidentPage(query.page(Page.of(page, size)).list().stream().map(this::toView).toList(),
                 page, size, total);
     }
 
@@ -71,6 +76,7 @@ public class IncidentService {
     public IncidentView patch(UUID influencerId, UUID incidentId, String ifMatch, JsonNode patch) {
         reputation.lock(influencerId);
         Incident incident = load(influencerId, incidentId);
+        requireReporter(incident);
         Etags.requireMatch(ifMatch, incident.version);
         IncidentChange current = IncidentChange.of(incident);
         IncidentChange changed = MergePatch.applyTo(current, patch, IncidentChange.class, json, validator);
@@ -90,12 +96,24 @@ public class IncidentService {
     }
 
     private Incident load(UUID influencerId, UUID incidentId) {
+        reputation.requireInfluencer(influencerId);
         Incident incident = Incident.findById(incidentId);
         if (incident == null || !incident.influencerId.equals(influencerId)) {
-            reputation.requireInfluencer(influencerId);
             throw new NotFound("Incident", incidentId);
         }
         return incident;
+    }
+
+    /** An incident counts for everyone, so only those who reported it (or an operator) may change or resolve it. */
+    private void requireReporter(Incident incident) {
+        if (!caller.isOperator() && !isOwn(incident)) {
+            throw new Forbidden("Only ADMINs of the organisation that reported incident " + incident.id
+                    + ", or an operator, may change or resolve it; report a new incident if you know more");
+        }
+    }
+
+    private boolean isOwn(Incident incident) {
+        return incident.reportedByOrganisation != null && incident.reportedByOrganisation.equals(caller.organisationId());
     }
 
     private static String blankToNull(String text) {
@@ -106,8 +124,8 @@ public class IncidentService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static IncidentView toView(Incident i) {
+    private IncidentView toView(Incident i) {
         return new IncidentView(i.id, i.influencerId, i.kind, i.severity, i.occurredOn, i.source, i.resolved, i.description,
-                i.createdAt, i.updatedAt, i.version);
+                i.createdAt, i.updatedAt, i.version, isOwn(i));
     }
 }

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-@Schema(name = "Incident", description = "A brand-safety incident of an influencer.")
+@Schema(name = "Incident", description = "A brand-safety incident of an influencer. It counts for every organisation; the "
+        + "reporter is never named, only whether it was yours.")
 public record IncidentView(
         UUID id,
         UUID influencerId,
@@ -18,5 +19,7 @@ public record IncidentView(
         @Schema(examples = "Sponsored skincare post published without the #ad disclosure the contract required.") String description,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Version; the ETag is this number in quotes.", examples = "0") long version) {
+        @Schema(description = "Version; the ETag is this number in quotes.", examples = "0") long version,
+        @Schema(description = "Whether an ADMIN of your organisation reported it: only they (or an operator) may change it.",
+                examples = "true") boolean reportedByYourOrganisation) {
 }

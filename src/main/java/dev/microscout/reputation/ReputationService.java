@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.microscout.common.NotFound;
 import dev.microscout.influencer.ChannelsChanged;
 import dev.microscout.influencer.Influencer;
+import dev.microscout.influencer.InfluencerService;
 import dev.microscout.influencer.Platform;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -41,17 +42,20 @@ public class ReputationService {
     // Writers of one influencer's reputation queue here, so each recomputation reads what the previous one
     // committed and the last to store has seen every review. NO KEY UPDATE, not UPDATE: the foreign keys of
     // concurrent review inserts hold KEY SHARE on the row, which UPDATE would wait on (and deadlock with).
-    private static final String LOCK_INFLUENCER = "select cast(id as text) from influencer where id = :id for no key update";
+    // A deleted influencer is not there: nothing is written about it until it is restored.
+    private static final String LOCK_INFLUENCER =
+            "select cast(id as text) from influencer where id = :id and deleted_at is null for no key update";
 
     // Served by review_influencer_idx.
     private static final String REVIEW_RATINGS = """
             select content_quality, professionalism, timeliness, communication from review where influencer_id = :id order by id""";
 
     // Served by channel_influencer_idx; channel_metrics is read by its primary key. No metrics row = no data yet.
+    // A deleted channel no longer counts.
     private static final String CHANNEL_AUTHENTICITY = """
             select c.id, c.platform, c.handle, m.authenticity
             from channel c left join channel_metrics m on m.channel_id = c.id
-            where c.influencer_id = :id
+            where c.influencer_id = :id and c.deleted_at is null
             order by c.created_at, c.id""";
 
     private static final String UPSERT = """
@@ -71,6 +75,7 @@ public class ReputationService {
     private static final String AGED_OUT = """
             select distinct cast(i.influencer_id as text)
             from incident i join influencer_reputation r on r.influencer_id = i.influencer_id
+                 join influencer x on x.id = i.influencer_id and x.deleted_at is null
             where not i.resolved
               and i.occurred_on < :windowStart
               and i.occurred_on >= cast(r.computed_at at time zone 'UTC' as date) - interval '24 months' - interval '1 day'
@@ -136,6 +141,7 @@ public class ReputationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReputationView reputation(UUID influencerId) {
+        requireInfluencer(influencerId);
         List<?> stored = em.createNativeQuery(STORED, String.class).setParameter("id", influencerId).getResultList();
         if (!stored.isEmpty()) {
             try {
@@ -144,7 +150,6 @@ public class ReputationService {
                 LOG.warnf(e, "Stored reputation of %s is unreadable; computing it afresh", influencerId);
             }
         }
-        requireInfluencer(influencerId);
         return compute(influencerId, today());
     }
 
@@ -189,9 +194,18 @@ public class ReputationService {
         recompute(change.influencerId());
     }
 
-    /** Answers 404 for an unknown influencer. */
+    /**
+     * An operator purges a deleted influencer: its reviews and incidents go first (their keys restrict the delete,
+     * so that nothing but this removes them); the stored reputation goes with the influencer row.
+     */
+    void onInfluencerPurged(@Observes InfluencerService.InfluencerPurged purge) {
+        em.createNativeQuery("delete from review where influencer_id = :id").setParameter("id", purge.influencerId()).executeUpdate();
+        em.createNativeQuery("delete from incident where influencer_id = :id").setParameter("id", purge.influencerId()).executeUpdate();
+    }
+
+    /** Answers 404 for an unknown or deleted influencer. */
     void requireInfluencer(UUID influencerId) {
-        if (Influencer.count("id", influencerId) == 0) {
+        if (Influencer.count("id = ?1 and deletion.at is null", influencerId) == 0) {
             throw new NotFound("Influencer", influencerId);
         }
     }

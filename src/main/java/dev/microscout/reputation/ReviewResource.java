@@ -89,7 +89,8 @@ public class ReviewResource {
     @RolesAllowed(Role.VIEWER_ROLE)
     @Operation(operationId = "listReviews", summary = "List an influencer's reviews",
             description = "Every organisation's reviews of the influencer, newest first (by reviewedOn, then by when they were "
-                    + "recorded), each with the reviewing organisation's id and its mean rating. Link headers (RFC 8288) give "
+                    + "recorded), each with its ratings, mean rating, text and date. The reviewing organisation's id and its "
+                    + "campaign id appear on your own organisation's reviews only. Link headers (RFC 8288) give "
                     + "first, prev, next and last.")
     @APIResponse(responseCode = "200", description = "One page of reviews.",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages.",
@@ -110,7 +111,8 @@ public class ReviewResource {
     @RolesAllowed(Role.VIEWER_ROLE)
     @Path("/{reviewId}")
     @Operation(operationId = "getReview", summary = "Read a review",
-            description = "One review of the influencer, with the reviewing organisation's id and its mean rating.")
+            description = "One review of the influencer with its mean rating; the reviewing organisation's id and its campaign "
+                    + "id appear only when your organisation wrote it.")
     @APIResponse(responseCode = "200", description = "The review.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class),
                     examples = @ExampleObject(name = "review", value = Examples.REVIEW_VIEW)))

@@ -2,6 +2,7 @@ package dev.microscout.reputation;
 
 import dev.microscout.common.Conflict;
 import dev.microscout.common.NotFound;
+import dev.microscout.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -25,6 +26,8 @@ public class ReviewService {
 
     @Inject
     ReputationService reputation;
+    @Inject
+    Caller caller;
 
     /** A review by {@code organisationId}; one per organisation, influencer and campaign (409 naming the existing one). */
     @Transactional
@@ -68,9 +71,9 @@ public class ReviewService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReviewView get(UUID influencerId, UUID reviewId) {
+        reputation.requireInfluencer(influencerId);
         Review review = Review.findById(reviewId);
         if (review == null || !review.influencerId.equals(influencerId)) {
-            reputation.requireInfluencer(influencerId);
             throw new NotFound("Review", reviewId);
         }
         return toView(review);
@@ -81,7 +84,7 @@ public class ReviewService {
         reputation.requireInfluencer(influencerId);
         PanacheQuery<Review> query = Review.find("influencerId", NEWEST_FIRST, influencerId);
         long total = query.count();
-        return new ReviewPage(query.page(Page.of(page, size)).list().stream().map(ReviewService::toView).toList(),
+        return new ReviewPage(query.page(Page.of(page, size)).list().stream().map(this::toView).toList(),
                 page, size, total);
     }
 
@@ -100,8 +103,11 @@ public class ReviewService {
         return false;
     }
 
-    private static ReviewView toView(Review r) {
-        return new ReviewView(r.id, r.influencerId, r.organisationId, r.campaignId, r.contentQuality, r.professionalism,
+    /** The writer and its campaign are the writing organisation's business: shown to it alone. */
+    private ReviewView toView(Review r) {
+        boolean own = r.organisationId.equals(caller.organisationId());
+        return new ReviewView(r.id, r.influencerId, own, own ? r.organisationId : null, own ? r.campaignId : null,
+                r.contentQuality, r.professionalism,
                 r.timeliness, r.communication, r.ratings().mean(), r.text, r.reviewedOn, r.createdAt);
     }
 }

@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-@Schema(name = "Review", description = "A brand's review of an influencer.")
+@Schema(name = "Review", description = "A brand's review of an influencer. Everyone reads the ratings, the text and the date; "
+        + "who wrote it, and for which campaign, only the writing organisation sees.")
 public record ReviewView(
         UUID id,
         UUID influencerId,
-        @Schema(description = "The organisation that wrote the review.") UUID organisationId,
-        @Schema(description = "The campaign reviewed; absent for a review without a campaign.") UUID campaignId,
+        @Schema(description = "Whether your organisation wrote the review.", examples = "true") boolean writtenByYourOrganisation,
+        @Schema(description = "Your organisation, on your own reviews; null on other organisations' reviews.") UUID organisationId,
+        @Schema(description = "The campaign reviewed, on your own reviews; null on other organisations' reviews and on a "
+                + "review without a campaign.") UUID campaignId,
         @Schema(examples = "5") int contentQuality,
         @Schema(examples = "4") int professionalism,
         @Schema(examples = "4") int timeliness,

@@ -27,6 +27,12 @@ public class Caller {
         return identity.getAttribute(ApiKeyIdentityProvider.KEY_PREFIX);
     }
 
+    /** The id of the API key behind the request (api_key.id); null for an anonymous caller. */
+    public UUID keyId() {
+        String id = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        return id == null ? null : UUID.fromString(id);
+    }
+
     public boolean isOperator() {
         return identity.hasRole(Role.OPERATOR_ROLE);
     }

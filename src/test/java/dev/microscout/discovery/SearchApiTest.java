@@ -301,7 +301,7 @@ class SearchApiTest {
                 "maxPricePerPost", Map.of("amount", 5_000_000, "currency", "IDR")))
                 .body("results.influencer.id", containsInAnyOrder(cheap[0], ringgit[0], unknown[0]))
                 .body("results.find { it.influencer.id == '" + ringgit[0] + "' }.influencer.rateCard.inBriefCurrency", closeTo(3_500_000.0, 1e-6))
-                .body("results.find { it.influencer.id == '" + ringgit[0] + "' }.reasons", hasItem(containsString("MYR 1,000 ≈ IDR 3,500,000")))
+                .body("results.find { it.influencer.id == '" + ringgit[0] + "' }.reasons", hasItem(containsString("MYR 1,000 ≈ IDR 3,500,000 per post (converted at your organisation's rate 3500 IDR/MYR)")))
                 .body("results.find { it.influencer.id == '" + unknown[0] + "' }.reasons", hasItem(containsString("No rate card")));
     }
 

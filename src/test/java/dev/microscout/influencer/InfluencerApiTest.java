@@ -176,7 +176,7 @@ class InfluencerApiTest {
     }
 
     @Test
-    void deletesAnInfluencerWithItsChannels() {
+    void aDeletedInfluencerIsNotFoundAnyMore() {
         String id = create(influencer(channel("INSTAGRAM", 1000)));
         given().when().delete("/api/v1/influencers/" + id).then().statusCode(204);
         given().when().get("/api/v1/influencers/" + id).then().statusCode(404)

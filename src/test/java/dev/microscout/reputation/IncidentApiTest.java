@@ -1,5 +1,6 @@
 package dev.microscout.reputation;
 
+import dev.microscout.support.Organisations;
 import dev.microscout.support.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,7 +18,10 @@ import static dev.microscout.support.Fixtures.channel;
 import static dev.microscout.support.Fixtures.create;
 import static dev.microscout.support.Fixtures.influencer;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -155,6 +159,50 @@ class IncidentApiTest {
                 .body("{\"resolved\": true}")
                 .when().patch(location).then().statusCode(403);
         given().header("X-API-Key", TestKeys.VIEWER).when().get(location).then().statusCode(200).body("resolved", is(false));
+    }
+
+    @Test
+    void anyOrganisationsAdminReportsButOnlyTheReporterOrAnOperatorResolves() {
+        String id = create(influencer(channel("INSTAGRAM", 20000)));
+        String incidentId = post(id, incident("HIGH", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())).statusCode(201)
+                .body("reportedByYourOrganisation", is(true)).extract().path("id");
+        String path = "/api/v1/influencers/" + id + "/incidents/" + incidentId;
+        Organisations.Organisation other = Organisations.create();
+
+        // It counts for everyone: 0.625 without reviews − 0.5 for the HIGH incident = 0.125, whoever asks.
+        given().header("X-API-Key", other.admin()).get("/api/v1/influencers/" + id + "/reputation").then()
+                .body("reputation", closeTo(0.125, 1e-9));
+        given().header("X-API-Key", other.admin()).get(path).then().statusCode(200)
+                .body("reportedByYourOrganisation", is(false))
+                .body("$", not(hasKey("organisationId"))).body("$", not(hasKey("reportedByOrganisation")));
+        given().header("X-API-Key", other.admin()).get("/api/v1/influencers/" + id + "/incidents").then()
+                .body("items[0].reportedByYourOrganisation", is(false));
+
+        given().header("X-API-Key", other.admin()).header("If-Match", "\"0\"").contentType(MERGE_PATCH).body("{\"resolved\": true}")
+                .when().patch(path).then().statusCode(403).contentType(PROBLEM)
+                .body("type", is("https://microscout.dev/problems/forbidden"))
+                .body("detail", is("Only ADMINs of the organisation that reported incident " + incidentId
+                        + ", or an operator, may change or resolve it; report a new incident if you know more"));
+        // A stale ETag does not tell another organisation more than that it may not change the incident.
+        given().header("X-API-Key", other.admin()).header("If-Match", "\"9\"").contentType(MERGE_PATCH).body("{\"resolved\": true}")
+                .when().patch(path).then().statusCode(403);
+        given().get(path).then().body("resolved", is(false)).body("version", is(0));
+
+        patch(path, "\"0\"", "{\"severity\": \"MEDIUM\"}").statusCode(200).body("severity", is("MEDIUM"))
+                .body("reportedByYourOrganisation", is(true));
+        given().header("X-API-Key", TestKeys.OPERATOR).header("If-Match", "\"1\"").contentType(MERGE_PATCH).body("{\"resolved\": true}")
+                .when().patch(path).then().statusCode(200).body("resolved", is(true))
+                .body("reportedByYourOrganisation", is(false));
+        given().header("X-API-Key", other.admin()).get("/api/v1/influencers/" + id + "/reputation").then()
+                .body("reputation", closeTo(0.625, 1e-9));
+
+        // The other organisation reports its own, which it may change.
+        String theirs = given().header("X-API-Key", other.admin()).contentType(ContentType.JSON).body(incident("LOW", "2026-01-05"))
+                .post("/api/v1/influencers/" + id + "/incidents").then().statusCode(201)
+                .body("reportedByYourOrganisation", is(true)).extract().path("id");
+        given().header("X-API-Key", other.admin()).header("If-Match", "\"0\"").contentType(MERGE_PATCH).body("{\"resolved\": true}")
+                .when().patch("/api/v1/influencers/" + id + "/incidents/" + theirs).then().statusCode(200);
+        patch("/api/v1/influencers/" + id + "/incidents/" + theirs, "\"1\"", "{\"resolved\": false}").statusCode(403);
     }
 
     @Test

@@ -186,6 +186,36 @@ class ReviewApiTest {
     }
 
     @Test
+    void whoWroteAReviewAndForWhichCampaignOnlyTheWritingOrganisationSees() {
+        String id = create(influencer(channel("INSTAGRAM", 20000)));
+        Map<String, Object> mine = review(5, 4, 4, 5);
+        mine.put("text", "Delivered early.");
+        String reviewId = post(id, mine).statusCode(201).body("writtenByYourOrganisation", is(true))
+                .body("campaignId", is(mine.get("campaignId"))).extract().path("id");
+        String myOrganisation = given().get("/api/v1/influencers/" + id + "/reviews/" + reviewId).then().extract().path("organisationId");
+        org.junit.jupiter.api.Assertions.assertNotNull(myOrganisation);
+
+        String[] other = OrganisationsAndKeysTest.newOrganisation();
+        // Everyone sees ratings, text and date; the writer and its campaign are hidden from another organisation.
+        given().header("X-API-Key", other[1]).get("/api/v1/influencers/" + id + "/reviews/" + reviewId).then().statusCode(200)
+                .body("writtenByYourOrganisation", is(false))
+                .body("organisationId", nullValue())
+                .body("campaignId", nullValue())
+                .body("contentQuality", is(5)).body("communication", is(5))
+                .body("meanRating", is(4.5)) // (5 + 4 + 4 + 5) / 4
+                .body("text", is("Delivered early."))
+                .body("reviewedOn", is(today()));
+        given().header("X-API-Key", other[1]).get("/api/v1/influencers/" + id + "/reviews").then().statusCode(200)
+                .body("items[0].organisationId", nullValue()).body("items[0].campaignId", nullValue())
+                .body("items[0].text", is("Delivered early."));
+        // The writing organisation's viewers see both.
+        given().header("X-API-Key", TestKeys.VIEWER).get("/api/v1/influencers/" + id + "/reviews").then()
+                .body("items[0].organisationId", is(myOrganisation))
+                .body("items[0].campaignId", is(mine.get("campaignId")))
+                .body("items[0].writtenByYourOrganisation", is(true));
+    }
+
+    @Test
     void viewersReadReviewsAndEditorsWriteThem() {
         String id = create(influencer(channel("INSTAGRAM", 20000)));
         given().header("X-API-Key", TestKeys.VIEWER).contentType(ContentType.JSON).body(review(4, 4, 4, 4))
