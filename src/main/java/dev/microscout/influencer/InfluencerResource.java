@@ -107,8 +107,8 @@ public class InfluencerResource {
             @Parameter(description = "ISO 3166-1 alpha-2 country.", example = "ID") @QueryParam("country") @CountryCode String country,
             @Parameter(description = "ISO 639-1 language of the content.", example = "id") @QueryParam("language") @LanguageCode String language,
             @Parameter(description = "Niche slug; a parent niche includes its sub-niches.", example = "beauty") @QueryParam("niche") String niche,
-            @Parameter(description = "Smallest follower count of the largest channel.") @QueryParam("minFollowers") @Min(0) Long minFollowers,
-            @Parameter(description = "Largest follower count of the largest channel.") @QueryParam("maxFollowers") @Min(0) Long maxFollowers,
+            @Parameter(description = "Smallest follower count of the largest channel.") @QueryParam("minFollowers") @Min(0) @Max(10_000_000_000L) Long minFollowers,
+            @Parameter(description = "Largest follower count of the largest channel.") @QueryParam("maxFollowers") @Min(0) @Max(10_000_000_000L) Long maxFollowers,
             @Parameter(description = "Sort field, prefixed with - for descending: displayName, followers, createdAt, updatedAt, country.",
                     example = "-followers")
             @QueryParam("sort") @DefaultValue("createdAt")
@@ -118,7 +118,9 @@ public class InfluencerResource {
             @Parameter(description = "Page number, starting at 0.") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if (minFollowers != null && maxFollowers != null && minFollowers > maxFollowers) {
-            throw new dev.microscout.common.InvalidInput("minFollowers", "must not be greater than maxFollowers");
+            throw new dev.microscout.common.InvalidInput(List.of(
+                    new dev.microscout.common.FieldError("minFollowers", "must not be greater than maxFollowers"),
+                    new dev.microscout.common.FieldError("maxFollowers", "must not be less than minFollowers")));
         }
         InfluencerPage result = influencers.list(
                 new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers), sort, page, size);
