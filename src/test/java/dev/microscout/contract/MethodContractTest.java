@@ -50,6 +50,12 @@ class MethodContractTest {
             if (options.statusCode() != 204 || !expected.equals(allow(options))) {
                 faults.add("OPTIONS " + item.getKey() + ": " + options.statusCode() + " Allow " + options.header("Allow") + ", expected " + expected);
             }
+            if (documented.contains("GET")) {
+                Response head = given().header("X-API-Key", TestKeys.ADMIN).when().head(path);
+                if (head.statusCode() == 405 || head.statusCode() >= 500) {
+                    faults.add("HEAD " + item.getKey() + ": " + head.statusCode() + ", though Allow names HEAD");
+                }
+            }
             for (String method : METHODS) {
                 if (documented.contains(method)) {
                     continue;
