@@ -194,7 +194,10 @@ public class StandardProblemResponses implements OASFilter {
         example.put("detail", standard.detail());
         example.put("instance", "/api/v1/influencers/3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b");
         if (standard.status() == 400) {
-            example.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
+            Map<String, Object> error = new LinkedHashMap<>(); // ordered, so that the stored document is stable
+            error.put("field", "name");
+            error.put("message", "must not be blank");
+            example.put("errors", List.of(error));
         }
         MediaType problem = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
