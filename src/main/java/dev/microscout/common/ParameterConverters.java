@@ -32,7 +32,7 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, Long::valueOf, "must be a whole number");
         }
         if (rawType == Double.class || rawType == double.class) {
-            return (ParamConverter<T>) converter(name, Double::valueOf, "must be a number");
+            return (ParamConverter<T>) converter(name, ParameterConverters::finite, "must be a finite number");
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> enumType = (Class<? extends Enum>) rawType;
@@ -42,6 +42,14 @@ public class ParameterConverters implements ParamConverterProvider {
                     "must be one of " + choices);
         }
         return null;
+    }
+
+    private static Double finite(String raw) {
+        double value = Double.parseDouble(raw);
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException(raw);
+        }
+        return value;
     }
 
     private static <V> ParamConverter<V> converter(String name, Function<String, V> parse, String message) {
@@ -54,7 +62,7 @@ public class ParameterConverters implements ParamConverterProvider {
                 try {
                     return parse.apply(value.trim());
                 } catch (IllegalArgumentException e) {
-                    throw new BadParameter(name, message + " (got \"" + value + "\")");
+                    throw new BadParameter(name, message + " (got \"" + Abbreviated.of(value) + "\")");
                 }
             }
 

@@ -1,6 +1,7 @@
 package dev.microscout.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -219,7 +220,9 @@ public class ProblemMapper {
     private static Problem malformed(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException jme ? jsonPath(jme.getPath()) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException upe) {
+        if (e instanceof JsonInputRules.Refused refused) {
+            message = refused.getOriginalMessage();
+        } else if (e instanceof UnrecognizedPropertyException upe) {
             field = jsonPath(upe.getPath());
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
@@ -230,6 +233,10 @@ public class ProblemMapper {
                     + simpleType(ife.getTargetType()) + ")";
         } else if (e instanceof MismatchedInputException mie) {
             message = "has the wrong type (expected " + simpleType(mie.getTargetType()) + ")";
+        } else if (e instanceof JsonMappingException && e.getCause() instanceof InputCoercionException coercion) {
+            message = "is out of range for " + simpleType(coercion.getTargetType());
+        } else if (e instanceof InputCoercionException coercion) {
+            message = "is out of range for " + simpleType(coercion.getTargetType());
         } else {
             message = "is not valid JSON: " + e.getOriginalMessage();
         }
@@ -241,7 +248,7 @@ public class ProblemMapper {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return value instanceof String s ? "\"" + Abbreviated.of(s) + "\"" : Abbreviated.of(String.valueOf(value));
     }
 
     private static String simpleType(Class<?> type) {
@@ -288,16 +295,21 @@ public class ProblemMapper {
         return sb.toString();
     }
 
-    /** Turns a Bean Validation path into the client's view: body paths without method/parameter names. */
+    /**
+     * Turns a Bean Validation path into the client's view: body paths without method/parameter names, and a query,
+     * path or header parameter by the name the client sends (country), not the Java parameter's (countries).
+     */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> prefix = new ArrayList<>();
         String parameter = null;
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
                 prefix.add(node.getName());
+                method = node.getKind() == ElementKind.METHOD ? node.as(Path.MethodNode.class) : null;
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 prefix.add(node.getName());
-                parameter = node.getName();
+                parameter = httpName(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class));
             }
         }
         String full = violation.getPropertyPath().toString();
@@ -305,10 +317,37 @@ public class ProblemMapper {
         String rest = (full.startsWith(joined) ? full.substring(joined.length()) : full)
                 .replaceAll("\\.?<[^>]+>", "")
                 .replaceFirst("^\\.", "");
+        if (parameter != null && (rest.isEmpty() || rest.startsWith("["))) {
+            return parameter + rest; // country[0] for the first of repeated ?country=
+        }
         if (!rest.isEmpty()) {
             return rest;
         }
         return parameter != null ? parameter : "body";
+    }
+
+    /** The @QueryParam, @PathParam or @HeaderParam name of a resource method's parameter, else its Java name. */
+    private static String httpName(Class<?> type, Path.MethodNode method, Path.ParameterNode parameter) {
+        // The root bean may be a generated subclass whose overriding method carries no parameter annotations.
+        for (Class<?> c = type; c != null && c != Object.class && method != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Method m = c.getDeclaredMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
+                for (java.lang.annotation.Annotation a : m.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                    if (a instanceof jakarta.ws.rs.QueryParam q) {
+                        return q.value();
+                    }
+                    if (a instanceof jakarta.ws.rs.PathParam q) {
+                        return q.value();
+                    }
+                    if (a instanceof jakarta.ws.rs.HeaderParam q) {
+                        return q.value();
+                    }
+                }
+            } catch (NoSuchMethodException | RuntimeException e) {
+                // a method validation of something other than a resource: the Java name is all there is
+            }
+        }
+        return parameter.getName();
     }
 
     private static String path(UriInfo uri) {

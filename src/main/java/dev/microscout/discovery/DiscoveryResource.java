@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -70,6 +71,7 @@ public class DiscoveryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.VIEWER_ROLE)
     @dev.microscout.security.ReadOnly
+    @dev.microscout.security.Idempotent
     @Operation(operationId = "searchCreators", summary = "Rank creators for a brief",
             description = """
                     Filters the catalogue by the brief and ranks the candidates by score = Σ weight × component, weights \
@@ -88,7 +90,8 @@ public class DiscoveryResource {
     @APIResponse(responseCode = "400", description = "Invalid brief: unknown niche or enum value, negative or all-zero weights, "
             + "size over 100, min over max…; every invalid field is named.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SearchResponse search(@Valid @NotNull SearchBrief brief) {
-        return discovery.search(brief);
+    public Response search(@Valid @NotNull SearchBrief brief) {
+        // A Response, so that a retry with the same Idempotency-Key replays this page (the contract offers the key on every POST).
+        return Response.ok(discovery.search(brief)).build();
     }
 }

@@ -89,7 +89,9 @@ public class DiscoveryService {
         }
         if (brief.followers() != null && brief.followers().min() != null && brief.followers().max() != null
                 && brief.followers().min() > brief.followers().max()) {
+            // Either bound may be the wrong one: both are named, so a client that sent only one of them sees it.
             errors.add(new FieldError("followers.min", "must not be greater than followers.max"));
+            errors.add(new FieldError("followers.max", "must not be less than followers.min"));
         }
         boolean hasAudience = brief.audience() != null;
         ScoreWeights.Requested requested = brief.weights() == null ? null : new ScoreWeights.Requested(brief.weights().nicheFit(),
@@ -202,9 +204,6 @@ public class DiscoveryService {
 
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>> NICHES = new com.fasterxml.jackson.core.type.TypeReference<>() {
     };
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>> AUDIENCE =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
 
     private Details details(ResultSet r) throws SQLException {
         try {
@@ -214,10 +213,33 @@ public class DiscoveryService {
             Integer reviewCount = r.wasNull() ? null : reviews;
             return new Details(r.getString("handle"), r.getString("display_name"), r.getString("country"), r.getString("city"),
                     niches == null ? Map.of() : json.readValue(niches, NICHES),
-                    audience == null ? Map.of() : json.readValue(audience, AUDIENCE), r.getInt("posts_in_window"), reviewCount);
+                    storedAudience(audience), r.getInt("posts_in_window"), reviewCount);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Unreadable stored JSON", e);
         }
+    }
+
+    /**
+     * A channel's audience as stored: each set that is an object, with its numeric shares. The database checks the
+     * shape (V8); anything else still reads as no data, so that no stored row can fail a search.
+     */
+    private Map<String, Map<String, Double>> storedAudience(String text) throws com.fasterxml.jackson.core.JsonProcessingException {
+        Map<String, Map<String, Double>> sets = new java.util.HashMap<>();
+        if (text == null) {
+            return sets;
+        }
+        json.readTree(text).fields().forEachRemaining(set -> {
+            if (set.getValue().isObject()) {
+                Map<String, Double> shares = new java.util.HashMap<>();
+                set.getValue().fields().forEachRemaining(share -> {
+                    if (share.getValue().isNumber()) {
+                        shares.put(share.getKey(), share.getValue().doubleValue());
+                    }
+                });
+                sets.put(set.getKey(), shares);
+            }
+        });
+        return sets;
     }
 
     record Ranked(List<Row> rows, long total, long kept) {

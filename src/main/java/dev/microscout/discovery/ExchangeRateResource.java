@@ -6,6 +6,7 @@ import dev.microscout.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,8 +36,10 @@ import java.util.List;
 public class ExchangeRateResource {
 
     @Schema(name = "ExchangeRateInput")
-    public record RateInput(@NotNull @DecimalMin(value = "0", inclusive = false)
-                            @Schema(description = "Units of the quote currency one unit of the base currency buys.", examples = "3450", required = true)
+    public record RateInput(@NotNull @DecimalMin("0.0000000001") @DecimalMax("9999999999")
+                            @Schema(description = "Units of the quote currency one unit of the base currency buys: from 0.0000000001 to "
+                                    + "9,999,999,999, as the table stores them (10 decimals; more are rounded).",
+                                    examples = "3450", required = true)
                             BigDecimal rate) {
     }
 

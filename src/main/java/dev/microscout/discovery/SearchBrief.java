@@ -9,6 +9,7 @@ import dev.microscout.tier.Tier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -49,8 +50,16 @@ public record SearchBrief(
                 + "page × size must be below 1,000 (a 400 otherwise).", examples = "0") Integer page,
         @Min(1) @Max(100) @Schema(description = "Page size, 1 to 100 (default 20).", examples = "20") Integer size) {
 
+    /** The largest follower count a channel may have (ChannelInput.followers). */
+    static final long MAX_FOLLOWERS = 10_000_000_000L;
+    /** Above any price a rate card can hold (numeric(14, 2)), after any conversion. */
+    static final String MAX_AMOUNT = "1000000000000000";
+    /** Weights are relative; 0 to 100 lets a brief write them as percentages. */
+    static final String MAX_WEIGHT = "100";
+
     @Schema(name = "FollowerRange")
-    public record FollowerRange(@Min(0) @Schema(examples = "10000") Long min, @Min(0) @Schema(examples = "100000") Long max) {
+    public record FollowerRange(@Min(0) @Max(MAX_FOLLOWERS) @Schema(examples = "10000") Long min,
+                                @Min(0) @Max(MAX_FOLLOWERS) @Schema(examples = "100000") Long max) {
     }
 
     @Schema(name = "AudienceTarget", description = "audienceFit = share in the countries × share of the gender × share in the age ranges; "
@@ -63,12 +72,15 @@ public record SearchBrief(
     }
 
     @Schema(name = "Money")
-    public record Money(@NotNull @DecimalMin("0") @Schema(examples = "5000000", required = true) BigDecimal amount,
+    public record Money(@NotNull @DecimalMin("0") @DecimalMax(MAX_AMOUNT) @Digits(integer = 15, fraction = 4)
+                        @Schema(description = "At most 10^15 with at most 4 decimals.", examples = "5000000", required = true) BigDecimal amount,
                         @NotNull @CurrencyCode @Schema(examples = "IDR", required = true) String currency) {
     }
 
     @Schema(name = "Weights", description = "Relative weights of the score components; left-out ones count 0 when any is given.")
-    public record Weights(@Schema(examples = "0.4") Double nicheFit, @Schema(examples = "0.35") Double engagement,
-                          @Schema(examples = "0.25") Double reputation, @Schema(examples = "0") Double audienceFit) {
+    public record Weights(@DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0.4") Double nicheFit,
+                          @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0.35") Double engagement,
+                          @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0.25") Double reputation,
+                          @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0") Double audienceFit) {
     }
 }

@@ -329,7 +329,7 @@ final class SearchPlan {
             parameters.add(Math.log(Math.max(1, similarity.followers())));
         }
         String overlap = similarity == null || similarity.countrySharesJson() == null ? "null::float8"
-                : "(select sum(least(a.v::float8, coalesce((?::jsonb ->> a.k)::float8, 0))) from jsonb_each_text(ch.audience -> 'countryShares') a(k, v))";
+                : "(select sum(least(a.v, coalesce((?::jsonb ->> a.k)::float8, 0))) from " + shares("countryShares") + " a(k, v))";
         boolean joinChannel = !countOnly && (f.audience() || similarity != null && similarity.countrySharesJson() != null);
         if (!countOnly && similarity != null && similarity.countrySharesJson() != null) {
             parameters.add(similarity.countrySharesJson());
@@ -487,12 +487,26 @@ final class SearchPlan {
     }
 
     private static String audienceExpression(Filters f) {
-        String countries = f.audienceCountries().isEmpty() ? "1" : "coalesce((select sum(v::float8) from jsonb_each_text(ch.audience -> 'countryShares') e(k, v) where k in ("
-                + quoted(f.audienceCountries()) + ")), 0)";
-        String gender = f.audienceGender() == null ? "1" : "coalesce((ch.audience -> 'genderShares' ->> " + quoted(List.of(f.audienceGender())) + ")::float8, 0)";
-        String ages = f.audienceAges().isEmpty() ? "1" : "coalesce((select sum(v::float8) from jsonb_each_text(ch.audience -> 'ageShares') e(k, v) where k in ("
-                + quoted(f.audienceAges()) + ")), 0)";
+        String countries = f.audienceCountries().isEmpty() ? "1" : "coalesce((select sum(v) from " + shares("countryShares")
+                + " e(k, v) where k in (" + quoted(f.audienceCountries()) + ")), 0)";
+        String gender = "1";
+        if (f.audienceGender() != null) {
+            String share = "ch.audience -> 'genderShares' -> " + quoted(List.of(f.audienceGender()));
+            gender = "coalesce(case when jsonb_typeof(" + share + ") = 'number' then (" + share + ")::float8 end, 0)";
+        }
+        String ages = f.audienceAges().isEmpty() ? "1" : "coalesce((select sum(v) from " + shares("ageShares")
+                + " e(k, v) where k in (" + quoted(f.audienceAges()) + ")), 0)";
         return "least(1, " + countries + ") * least(1, " + gender + ") * least(1, " + ages + ")";
+    }
+
+    /**
+     * One set of a channel's audience shares as rows (k text, v float8). The stored shape is checked by the database
+     * (V8, channel_audience_shape), and read here as if it were not: a set that is not an object, or a share that is
+     * not a number, reads as no data rather than failing every search that meets the row.
+     */
+    private static String shares(String set) {
+        return "(select s.key as k, s.value::float8 as v from jsonb_each(case when jsonb_typeof(ch.audience -> '" + set
+                + "') = 'object' then ch.audience -> '" + set + "' end) s where jsonb_typeof(s.value) = 'number')";
     }
 
     private static String converted(Filters f) {

@@ -117,8 +117,8 @@ public class InfluencerResource {
             @Parameter(description = "ISO 3166-1 alpha-2 country.", example = "ID") @QueryParam("country") @CountryCode String country,
             @Parameter(description = "ISO 639-1 language of the content.", example = "id") @QueryParam("language") @LanguageCode String language,
             @Parameter(description = "Niche slug; a parent niche includes its sub-niches.", example = "beauty") @QueryParam("niche") String niche,
-            @Parameter(description = "Smallest follower count of the largest channel.") @QueryParam("minFollowers") @Min(0) Long minFollowers,
-            @Parameter(description = "Largest follower count of the largest channel.") @QueryParam("maxFollowers") @Min(0) Long maxFollowers,
+            @Parameter(description = "Smallest follower count of the largest channel.") @QueryParam("minFollowers") @Min(0) @Max(10_000_000_000L) Long minFollowers,
+            @Parameter(description = "Largest follower count of the largest channel.") @QueryParam("maxFollowers") @Min(0) @Max(10_000_000_000L) Long maxFollowers,
             @Parameter(description = "Sort field, prefixed with - for descending: displayName, followers, createdAt, updatedAt, country.",
                     example = "-followers")
             @QueryParam("sort") @DefaultValue("createdAt")
@@ -130,7 +130,9 @@ public class InfluencerResource {
             @Parameter(description = "ADMINs only: list the deleted influencers (restorable for 30 days) instead of the live ones.")
             @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
         if (minFollowers != null && maxFollowers != null && minFollowers > maxFollowers) {
-            throw new dev.microscout.common.InvalidInput("minFollowers", "must not be greater than maxFollowers");
+            throw new dev.microscout.common.InvalidInput(List.of(
+                    new dev.microscout.common.FieldError("minFollowers", "must not be greater than maxFollowers"),
+                    new dev.microscout.common.FieldError("maxFollowers", "must not be less than minFollowers")));
         }
         requireAdminForDeleted(identity, deleted, "influencers");
         InfluencerPage result = influencers.list(

@@ -368,7 +368,7 @@ public class ChannelMetricsService {
                 s.setLong(13, orZero(p.dms()));
                 s.setLong(14, orZero(p.mentions()));
                 s.setArray(15, c.createArrayOf("varchar", p.tags() == null ? new Object[0]
-                        : p.tags().stream().map(t -> t.startsWith("#") ? t.substring(1) : t).map(String::toLowerCase).distinct().toArray()));
+                        : p.tags().stream().distinct().toArray()));
                 s.setTimestamp(16, now);
                 s.setTimestamp(17, now);
                 s.addBatch();

@@ -43,12 +43,14 @@ public class PeerBaselineResource {
     @POST
     @Path("/refresh")
     @RolesAllowed(Role.ADMIN_ROLE)
+    @dev.microscout.security.Idempotent
     @Operation(operationId = "refreshPeerBaselines", summary = "Recompute the peer baselines now",
             description = "One aggregate query over the stored channel metrics; no channel row is rewritten.")
     @APIResponse(responseCode = "200", description = "The new baselines.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = PeerBaselineView.class)))
-    public List<PeerBaselineView> refresh() {
-        return views(baselines.refresh());
+    public jakarta.ws.rs.core.Response refresh() {
+        // A Response, so that a retry with the same Idempotency-Key replays it (the contract offers the key on every POST).
+        return jakarta.ws.rs.core.Response.ok(views(baselines.refresh())).build();
     }
 
     private static List<PeerBaselineView> views(List<PeerBaseline> all) {

@@ -1,5 +1,6 @@
 package dev.microscout.reputation;
 
+import dev.microscout.common.NotBefore;
 import dev.microscout.common.NotInFuture;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,8 +19,8 @@ public record IncidentCreate(
         @NotNull
         @Schema(description = "LOW takes 0.1 off the reputation, MEDIUM 0.25, HIGH 0.5.", required = true, examples = "MEDIUM")
         IncidentSeverity severity,
-        @NotNull @NotInFuture
-        @Schema(description = "When it happened (not in the future).", required = true, examples = "2026-09-14")
+        @NotNull @NotInFuture @NotBefore(NotBefore.CATALOGUE_HISTORY)
+        @Schema(description = "When it happened: from 2000-01-01, not in the future.", required = true, examples = "2026-09-14")
         LocalDate occurredOn,
         @Size(max = 500)
         @Schema(description = "Where it is documented: a URL or a reference.", examples = "https://www.instagram.com/p/C9xYz12AbCd/")

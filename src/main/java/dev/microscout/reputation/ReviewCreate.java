@@ -1,6 +1,7 @@
 package dev.microscout.reputation;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.microscout.common.NotBefore;
 import dev.microscout.common.NotInFuture;
 import dev.microscout.common.WholeNumber;
 import jakarta.validation.constraints.Max;
@@ -31,8 +32,9 @@ public record ReviewCreate(
         @Schema(description = "What went well or badly, in the brand's words.",
                 examples = "Delivered three reels a day early; the swatches were honest and the saves were twice our benchmark.")
         String text,
-        @NotInFuture
-        @Schema(description = "When the review was written (not in the future); today (UTC) when left out.", examples = "2026-11-20")
+        @NotInFuture @NotBefore(NotBefore.CATALOGUE_HISTORY)
+        @Schema(description = "When the review was written: from 2000-01-01, not in the future; today (UTC) when left out.",
+                examples = "2026-11-20")
         LocalDate reviewedOn,
         @Schema(description = "The campaign reviewed, if any. One review per organisation, influencer and campaign; "
                 + "one review without a campaign.", examples = "5c0e8a52-7f3b-4d6e-9a1c-2b3d4e5f6a7b")

@@ -45,7 +45,7 @@ public class AuditResource {
                     schema = @Schema(implementation = SecurityViews.AuditEventPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Parameter(description = "Page number, starting at 0.") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Response list(@Parameter(description = "Page number, starting at 0, at most 1,000,000.") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                          @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
         // Tenant filtering is Hibernate's (@TenantId): no organisation condition is needed, or possible to forget.
         var query = AuditEvent.<AuditEvent>find("order by occurredAt desc, id desc");
