@@ -1,3 +1,6 @@
+-- A migration may scan whole tables: it is not held to the statement timeout of requests.
+set local statement_timeout = 0;
+
 -- What the API validates, the database checks too, so that no row written past the API (an import, a script, an
 -- older release with looser rules) can make later requests fail. Existing rows are repaired first, so that every
 -- constraint below is validated, not just promised for new rows.

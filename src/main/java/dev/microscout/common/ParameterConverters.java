@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Converts numeric and enum parameters so that a bad value is a 400 naming the parameter, not a 404. */
+/** Converts numeric, boolean and enum parameters so that a bad value is a 400 naming the parameter, not a 404. */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
 
@@ -34,6 +34,10 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == Double.class || rawType == double.class) {
             return (ParamConverter<T>) converter(name, ParameterConverters::finite, "must be a finite number");
         }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            // Not Boolean.valueOf, which reads "yes" or "ture" as false without a word.
+            return (ParamConverter<T>) converter(name, ParameterConverters::strictBoolean, "must be true or false");
+        }
         if (rawType.isEnum()) {
             Class<? extends Enum> enumType = (Class<? extends Enum>) rawType;
             String choices = Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
@@ -42,6 +46,16 @@ public class ParameterConverters implements ParamConverterProvider {
                     "must be one of " + choices);
         }
         return null;
+    }
+
+    private static Boolean strictBoolean(String raw) {
+        if (raw.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (raw.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException(raw);
     }
 
     private static Double finite(String raw) {

@@ -167,8 +167,12 @@ public class StandardProblemResponses implements OASFilter {
             String note = "Required role: " + role + ("OPERATOR".equals(role) ? " (the bootstrap key)." : " (or a higher one).");
             operation.setDescription(operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
         }
-        responses.removeAPIResponse("401");
-        responses.removeAPIResponse("403");
+        // The framework adds a bare 401 and 403 to secured operations; an operation's own 403 (with its reason) stays.
+        for (String code : List.of("401", "403")) {
+            if (responses.hasAPIResponse(code) && responses.getAPIResponse(code).getContent() == null) {
+                responses.removeAPIResponse(code);
+            }
+        }
         add(responses, "401");
         add(responses, "403");
         add(responses, "429");

@@ -169,7 +169,7 @@ final class Mutations {
             m.add(new Mutation("the smallest int32", "-2147483648", schema.has("minimum") && schema.get("minimum").asLong() > Integer.MIN_VALUE));
         }
         if ("boolean".equals(type)) {
-            m.add(new Mutation("not a boolean", "maybe", false));
+            m.add(new Mutation("not a boolean", "maybe", true));
         }
         if ("uuid".equals(values.path("format").asText())) {
             m.add(new Mutation("not a UUID", "not-a-uuid", true));
