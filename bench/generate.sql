@@ -338,7 +338,9 @@ select b.cur, q.cur, round(q.per_usd / b.per_usd, 10), now()
   from (values ('IDR', 16000.0), ('MYR', 4.4), ('SGD', 1.32), ('PHP', 57.0), ('THB', 34.0), ('VND', 25500.0), ('USD', 1.0)) b(cur, per_usd)
  cross join (values ('IDR', 16000.0), ('MYR', 4.4), ('SGD', 1.32), ('PHP', 57.0), ('THB', 34.0), ('VND', 25500.0), ('USD', 1.0)) q(cur, per_usd)
  where b.cur <> q.cur
-on conflict (base_currency, quote_currency) do update set rate = excluded.rate, updated_at = excluded.updated_at;
+-- The operators' table (no organisation), under the index exchange_rate_table_uq.
+on conflict ((coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid)), base_currency, quote_currency)
+    do update set rate = excluded.rate, updated_at = excluded.updated_at;
 
 \echo == peer_baseline: the aggregate of PeerBaselineService (every rate up to 5,000 channels, else 1,001 order statistics)
 insert into peer_baseline (platform, tier, channels, median_engagement_rate, exact, sorted_rates, computed_at)

@@ -103,10 +103,16 @@ public class StandardProblemResponses implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        for (Standard standard : STANDARD.values()) {
-            components.addResponse(standard.name(), response(standard));
+        // Only the shared responses some operation refers to: the document lists nothing unused.
+        for (Map.Entry<String, Standard> standard : STANDARD.entrySet()) {
+            if (used.contains(standard.getKey())) {
+                components.addResponse(standard.getValue().name(), response(standard.getValue()));
+            }
         }
     }
+
+    /** The codes {@link #add} referred to while the paths were filtered (filterOpenAPI runs after them). */
+    private final java.util.Set<String> used = new java.util.HashSet<>();
 
     private void document(PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
@@ -148,7 +154,7 @@ public class StandardProblemResponses implements OASFilter {
         return parameter.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(parameter.getName());
     }
 
-    private static void secured(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
+    private void secured(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
         // API-key schemes cannot carry scopes in OpenAPI, so the role goes to x-required-role and the description.
         List<String> roles = new ArrayList<>();
         for (SecurityRequirement requirement : operation.getSecurity()) {
@@ -184,8 +190,9 @@ public class StandardProblemResponses implements OASFilter {
         }
     }
 
-    private static void add(APIResponses responses, String code) {
+    private void add(APIResponses responses, String code) {
         if (!responses.hasAPIResponse(code)) {
+            used.add(code);
             responses.addAPIResponse(code, OASFactory.createAPIResponse().ref("#/components/responses/" + STANDARD.get(code).name()));
         }
     }
