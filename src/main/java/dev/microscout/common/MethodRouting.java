@@ -74,30 +74,39 @@ public class MethodRouting {
         routes = List.copyOf(read);
     }
 
+    /** OPTIONS on a path of the resources: 204 with its Allow. Any other method passes at the cost of one comparison. */
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> route(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/+", "");
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        Route route = match(path);
-        if (route == null) {
+    public Optional<Response> options(ContainerRequestContext request) {
+        if (!request.getMethod().equals("OPTIONS")) {
             return Optional.empty();
         }
-        String method = request.getMethod();
-        if (method.equals("OPTIONS")) {
-            return Optional.of(Response.noContent().header("Allow", route.allow()).build());
-        }
-        if (route.methods().contains(method)) {
+        Route route = match(request.getUriInfo().getPath());
+        return route == null ? Optional.empty() : Optional.of(Response.noContent().header("Allow", route.allow()).build());
+    }
+
+    /**
+     * What the framework's "no such resource method" (404 or 405) really is, asked only when it happens: a 405
+     * with the path's Allow when the path exists under other methods, else empty (a 404 stays a 404).
+     */
+    public Optional<Response> methodNotAllowed(String method, String rawPath) {
+        Route route = match(rawPath);
+        if (route == null || route.methods().contains(method)) {
             return Optional.empty();
         }
+        String path = normalised(rawPath);
         Problem problem = new Problem(ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed", 405,
                 Abbreviated.of(method) + " is not a method of " + route.template() + "; Allow names the methods it has",
                 path, null, null);
         return Optional.of(Response.status(405).type(Problem.MEDIA_TYPE).header("Allow", route.allow()).entity(problem).build());
     }
 
-    Route match(String path) {
+    private static String normalised(String rawPath) {
+        String path = "/" + rawPath.replaceFirst("^/+", "");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    Route match(String rawPath) {
+        String path = normalised(rawPath);
         for (Route route : routes) {
             if (route.pattern().matcher(path).matches()) {
                 return route;

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -80,12 +81,19 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, io.vertx.core.http.HttpServerRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException jpe) {
             return respond(malformed(jpe, uri));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if ((status == 404 || status == 405) && request != null) {
+            Optional<Response> notAllowed = io.quarkus.arc.Arc.container().instance(MethodRouting.class).get()
+                    .methodNotAllowed(request.method().name(), uri.getPath());
+            if (notAllowed.isPresent()) {
+                return notAllowed.get();
+            }
+        }
         if (status >= 500) {
             Response known = databaseFailure(e, uri);
             return known != null ? known : internal(e, uri);
