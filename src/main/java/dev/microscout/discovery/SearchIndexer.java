@@ -1,7 +1,6 @@
 package dev.microscout.discovery;
 
-import dev.microscout.influencer.InfluencerService;
-import dev.microscout.metrics.ChannelMetricsService;
+import dev.microscout.reputation.ReputationChanged;
 import dev.microscout.niche.NicheFit;
 import dev.microscout.niche.NicheService;
 import dev.microscout.niche.NicheTaxonomy;
@@ -38,16 +37,9 @@ public class SearchIndexer {
     EntityManager em;
     @Inject
     NicheService niches;
-    @Inject
-    dev.microscout.reputation.ReputationService reputation;
-
-    void onInfluencerChanged(@Observes InfluencerService.InfluencerChanged event) {
-        reindex(event.influencerId());
-    }
-
-    /** Authenticity moved: the reputation follows, and its recomputation reindexes (see onReputationChanged). */
-    void onMetricsChanged(@Observes ChannelMetricsService.ChannelMetricsChanged event) {
-        reputation.recompute(event.influencerId());
+    /** The last step of catalogue → metrics → reputation → search read model: the creator's rows follow. */
+    void onReputationChanged(@Observes ReputationChanged change) {
+        reindex(change.influencerId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

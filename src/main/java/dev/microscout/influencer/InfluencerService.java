@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Writes and reads of influencer profiles and their channels; every write is one transaction. */
 @ApplicationScoped
@@ -57,21 +59,7 @@ public class InfluencerService {
     @Inject
     ObjectMapper json;
     @Inject
-    jakarta.enterprise.event.Event<ChannelChanged> channelChanged;
-    @Inject
     dev.microscout.metrics.ChannelMetricsService metrics;
-
-    /** A channel's fields changed through the API (not through snapshots); observers run in the same transaction. */
-    public record ChannelChanged(UUID channelId) {
-    }
-
-    /**
-     * An influencer's search rows are out of date (its profile, or its reputation, changed); the search index
-     * rewrites them in the same transaction. Channel changes arrive as {@link ChannelsChanged} and reach the index
-     * through the reputation they also change.
-     */
-    public record InfluencerChanged(UUID influencerId) {
-    }
 
     /**
      * An operator is purging a deleted influencer: every row about it goes, in this transaction. The features that
@@ -81,9 +69,7 @@ public class InfluencerService {
     }
 
     @Inject
-    jakarta.enterprise.event.Event<InfluencerChanged> influencerChanged;
-    @Inject
-    Event<ChannelsChanged> channelsChanged;
+    Event<CatalogueChanged> catalogueChanged;
     @Inject
     Event<InfluencerPurged> influencerPurged;
     @Inject
@@ -128,7 +114,7 @@ public class InfluencerService {
         refreshDerived(influencer);
         influencer.persist();
         flushGuardingHandles();
-        influencerChanged.fire(new InfluencerChanged(influencer.id));
+        changed(influencer.id, Set.of());
         return view(influencer);
     }
 
@@ -147,7 +133,8 @@ public class InfluencerService {
         }
         applyProfile(influencer, body, now());
         influencer.persistAndFlush();
-        influencerChanged.fire(new InfluencerChanged(influencer.id));
+        // The rate card prices each channel's engagements: figures that exist follow it.
+        changed(influencer.id, influencer.channels.stream().map(c -> c.id).collect(Collectors.toSet()));
         return view(influencer);
     }
 
@@ -169,7 +156,7 @@ public class InfluencerService {
         OffsetDateTime now = now();
         influencer.deletion = new Deletion(now, stamp(influencer, now));
         // The search index finds the influencer deleted and drops its rows.
-        influencerChanged.fire(new InfluencerChanged(id));
+        changed(id, Set.of());
     }
 
     /** Undoes a delete within the restore window; the search rows and the reputation are rebuilt. */
@@ -184,7 +171,7 @@ public class InfluencerService {
         touch(influencer, now());
         // Nothing about a deleted influencer is recomputed (incidents may have aged out meanwhile): the reputation
         // follows its channels coming back, and the search rows follow the reputation.
-        channelsChanged.fire(new ChannelsChanged(id));
+        changed(id, Set.of());
         return view(influencer);
     }
 
@@ -304,7 +291,7 @@ public class InfluencerService {
         touch(influencer, now);
         channel.persist();
         flushGuardingHandles();
-        channelsChanged.fire(new ChannelsChanged(influencerId));
+        changed(influencerId, Set.of());
         return view(channel);
     }
 
@@ -321,8 +308,7 @@ public class InfluencerService {
         applyChannel(channel, input, now);
         touch(channel.influencer, now);
         flushGuardingHandles();
-        channelChanged.fire(new ChannelChanged(channel.id));
-        channelsChanged.fire(new ChannelsChanged(influencerId));
+        changed(influencerId, Set.of(channel.id));
         return view(channel);
     }
 
@@ -349,7 +335,7 @@ public class InfluencerService {
         channel.updatedAt = now;
         influencer.channels.remove(channel);
         touch(influencer, now);
-        channelsChanged.fire(new ChannelsChanged(influencerId));
+        changed(influencerId, Set.of());
     }
 
     /** Undoes a channel's delete within the restore window; the influencer must be live and keep at most 10 channels. */
@@ -373,7 +359,7 @@ public class InfluencerService {
         channel.updatedAt = now;
         influencer.channels.add(channel);
         touch(influencer, now);
-        channelsChanged.fire(new ChannelsChanged(influencerId));
+        changed(influencerId, Set.of());
         return view(channel);
     }
 
@@ -400,6 +386,11 @@ public class InfluencerService {
     }
 
     // ---- internals -------------------------------------------------------------------------
+
+    /** Tells the next step (metrics) what this write touched, once per write. */
+    private void changed(UUID influencerId, Set<UUID> channelsToMeasure) {
+        catalogueChanged.fire(new CatalogueChanged(influencerId, channelsToMeasure));
+    }
 
     private InfluencerView view(Influencer influencer) {
         return InfluencerMapper.toView(influencer, metrics.summaries(influencer.channels), context(writers(influencer).toList()));

@@ -6,6 +6,7 @@ import dev.microscout.common.FieldError;
 import dev.microscout.common.InvalidInput;
 import dev.microscout.common.NotFound;
 import dev.microscout.influencer.Channel;
+import dev.microscout.influencer.CatalogueChanged;
 import dev.microscout.influencer.InfluencerService;
 import dev.microscout.metrics.MetricsViews.AuthenticityView;
 import dev.microscout.metrics.MetricsViews.ChannelMetricsView;
@@ -68,7 +69,7 @@ public class ChannelMetricsService {
     @Inject
     ObjectMapper json;
     @Inject
-    Event<ChannelMetricsChanged> changed;
+    Event<MetricsChanged> changed;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
@@ -83,10 +84,6 @@ public class ChannelMetricsService {
                     .register(registry);
         }
         return recomputeTimer;
-    }
-
-    /** Fired after a channel's metrics were stored, in the same transaction (reputation follows authenticity). */
-    public record ChannelMetricsChanged(UUID channelId, UUID influencerId) {
     }
 
     /** What is stored in channel_metrics.detail. */
@@ -209,9 +206,19 @@ public class ChannelMetricsService {
         });
     }
 
-    /** Recomputes and stores one channel's metrics and authenticity; called inside the writing transaction. */
+    /**
+     * Recomputes and stores one channel's metrics and authenticity, inside the writing transaction, and tells the next
+     * step (reputation) once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public ChannelMetricsView recompute(Channel channel) {
+        ChannelMetricsView view = measure(channel);
+        changed.fire(new MetricsChanged(channel.influencer.id));
+        return view;
+    }
+
+    /** Recomputes and stores one channel's figures without telling anyone: the caller tells the next step once. */
+    private ChannelMetricsView measure(Channel channel) {
         long started = System.nanoTime();
         try {
             return recomputeNow(channel);
@@ -232,7 +239,6 @@ public class ChannelMetricsService {
         StoredDetail detail = new StoredDetail(metrics, authenticity);
         OffsetDateTime computedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         session().doWork(c -> store(c, channel.id, detail, computedAt));
-        changed.fire(new ChannelMetricsChanged(channel.id, channel.influencer.id));
         return view(channel, detail, computedAt);
     }
 
@@ -242,18 +248,19 @@ public class ChannelMetricsService {
         recompute(channel(channelId));
     }
 
-    /** A channel edited through the catalogue API: its figures follow its new followers and following. */
-    void onChannelChanged(@jakarta.enterprise.event.Observes InfluencerService.ChannelChanged event) {
-        Channel channel = Channel.findById(event.channelId());
-        if (channel != null) {
-            recomputeIfTracked(channel);
+    /**
+     * The first step of the chain arrives: the channels the catalogue write may have moved are measured again where
+     * they have figures (a channel without posts or snapshots has none to move), then reputation is told once.
+     */
+    void onCatalogueChanged(@jakarta.enterprise.event.Observes CatalogueChanged change) {
+        for (UUID channelId : change.channelsToMeasure()) {
+            Channel.<Channel>findLive(channelId).filter(this::tracked).ifPresent(this::measure);
         }
+        changed.fire(new MetricsChanged(change.influencerId()));
     }
 
-    /** Recomputes a channel that already has metrics, e.g. after its followers or following changed. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recomputeIfTracked(Channel channel) {
-        Boolean tracked = session().doReturningWork(c -> {
+    private boolean tracked(Channel channel) {
+        return session().doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement("select 1 from channel_metrics where channel_id = ?")) {
                 s.setObject(1, channel.id);
                 try (ResultSet r = s.executeQuery()) {
@@ -261,9 +268,6 @@ public class ChannelMetricsService {
                 }
             }
         });
-        if (tracked) {
-            recompute(channel);
-        }
     }
 
     // ---- views -----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.microscout.common.NotFound;
-import dev.microscout.influencer.ChannelsChanged;
+import dev.microscout.metrics.MetricsChanged;
 import dev.microscout.influencer.Influencer;
 import dev.microscout.influencer.InfluencerService;
 import dev.microscout.influencer.Platform;
@@ -31,8 +31,8 @@ import java.util.UUID;
 /**
  * The stored reputation of each influencer: {@link ReputationScore} over its reviews, its channels'
  * authenticity and its incidents, written to influencer_reputation with the whole breakdown. Every write
- * that changes one of those inputs calls {@link #recompute(UUID)} in its own transaction; channel writes
- * announce themselves with {@link ChannelsChanged}.
+ * that changes one of those inputs calls {@link #recompute(UUID)} in its own transaction; catalogue and metrics
+ * writes arrive as {@link MetricsChanged}. Each recomputation tells the search read model with {@link ReputationChanged}.
  */
 @ApplicationScoped
 public class ReputationService {
@@ -86,7 +86,7 @@ public class ReputationService {
     @Inject
     ObjectMapper json;
     @Inject
-    jakarta.enterprise.event.Event<dev.microscout.influencer.InfluencerService.InfluencerChanged> searchRows;
+    jakarta.enterprise.event.Event<ReputationChanged> searchRows;
 
     private ObjectReader storedDetail;
 
@@ -131,7 +131,7 @@ public class ReputationService {
                 .setParameter("computedAt", view.computedAt())
                 .executeUpdate();
         // The search read model carries the reputation: it follows in the same transaction.
-        searchRows.fire(new dev.microscout.influencer.InfluencerService.InfluencerChanged(influencerId));
+        searchRows.fire(new ReputationChanged(influencerId));
         return view;
     }
 
@@ -189,9 +189,16 @@ public class ReputationService {
         }
     }
 
-    /** A channel came, went or was renamed: the lowest authenticity and the reasons may change with it. */
-    void onChannelsChanged(@Observes ChannelsChanged change) {
-        recompute(change.influencerId());
+    /**
+     * The step before arrives: a creator's channels or their figures moved, so the lowest authenticity and the reasons
+     * may too. A deleted creator has no reputation to store; the search read model is told all the same, and drops it.
+     */
+    void onMetricsChanged(@Observes MetricsChanged change) {
+        if (Influencer.count("id = ?1 and deletion.at is null", change.influencerId()) > 0) {
+            recompute(change.influencerId());
+        } else {
+            searchRows.fire(new ReputationChanged(change.influencerId()));
+        }
     }
 
     /**
