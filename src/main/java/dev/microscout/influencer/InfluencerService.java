@@ -348,8 +348,9 @@ public class InfluencerService {
                     + influencerId + "/restore)", null, Map.of());
         }
         requireRestorable("Channel " + channelId, channel.deletion);
-        if (influencer.channels.size() >= 10) {
-            throw new Conflict("An influencer has at most 10 channels; delete another one before restoring this", null, Map.of());
+        if (influencer.channels.size() >= Influencer.MAX_CHANNELS) {
+            throw new Conflict("An influencer has at most " + Influencer.MAX_CHANNELS
+                    + " channels; delete another one before restoring this", null, Map.of());
         }
         if (ifMatch != null) {
             Etags.requireMatch(ifMatch, channel.version);

@@ -113,6 +113,11 @@ public class ReputationService {
         // The native queries below must see this transaction's pending writes (a new influencer's row included).
         em.flush();
         lock(influencerId);
+        return store(influencerId, today);
+    }
+
+    /** Computes and stores the reputation of an influencer this transaction has locked, and tells the search rows. */
+    private ReputationView store(UUID influencerId, LocalDate today) {
         ReputationView view = compute(influencerId, today);
         String detail;
         try {
@@ -194,8 +199,9 @@ public class ReputationService {
      * may too. A deleted creator has no reputation to store; the search read model is told all the same, and drops it.
      */
     void onMetricsChanged(@Observes MetricsChanged change) {
-        if (Influencer.count("id = ?1 and deletion.at is null", change.influencerId()) > 0) {
-            recompute(change.influencerId());
+        em.flush();
+        if (lockedIfLive(change.influencerId())) {
+            store(change.influencerId(), today());
         } else {
             searchRows.fire(new ReputationChanged(change.influencerId()));
         }
@@ -219,9 +225,14 @@ public class ReputationService {
 
     /** Answers 404 for an unknown influencer; otherwise queues this transaction behind other writers of it. */
     void lock(UUID influencerId) {
-        if (em.createNativeQuery(LOCK_INFLUENCER, String.class).setParameter("id", influencerId).getResultList().isEmpty()) {
+        if (!lockedIfLive(influencerId)) {
             throw new NotFound("Influencer", influencerId);
         }
+    }
+
+    /** Locks a live influencer's row for this transaction; false when it is unknown or deleted. */
+    private boolean lockedIfLive(UUID influencerId) {
+        return !em.createNativeQuery(LOCK_INFLUENCER, String.class).setParameter("id", influencerId).getResultList().isEmpty();
     }
 
     static LocalDate today() {

@@ -23,22 +23,24 @@ final class TokenBucket {
     }
 
     synchronized Decision take(long now) {
-        refill(now);
-        long reset = (long) Math.ceil((burst - tokens) / perSecond);
-        if (tokens >= 1) {
-            tokens -= 1;
-            return new Decision(true, burst, (int) Math.floor(tokens), Math.max(reset, 0), 0);
-        }
-        return new Decision(false, burst, 0, Math.max(reset, 1), retryAfter());
+        return decide(now, true);
     }
 
     /** Whether a take would be allowed now, without taking. */
     synchronized Decision peek(long now) {
+        return decide(now, false);
+    }
+
+    private Decision decide(long now, boolean take) {
         refill(now);
+        long reset = (long) Math.ceil((burst - tokens) / perSecond);
         if (tokens >= 1) {
-            return new Decision(true, burst, (int) Math.floor(tokens), (long) Math.ceil((burst - tokens) / perSecond), 0);
+            if (take) {
+                tokens -= 1;
+            }
+            return new Decision(true, burst, (int) Math.floor(tokens), Math.max(reset, 0), 0);
         }
-        return new Decision(false, burst, 0, Math.max(1, (long) Math.ceil((burst - tokens) / perSecond)), retryAfter());
+        return new Decision(false, burst, 0, Math.max(reset, 1), retryAfter());
     }
 
     private long retryAfter() {
