@@ -4,7 +4,7 @@ import dev.microscout.influencer.ChannelInput;
 import dev.microscout.influencer.InfluencerCreate;
 import dev.microscout.metrics.AuthenticityCheck;
 import dev.microscout.metrics.PostBatch;
-import dev.microscout.metrics.SnapshotBatch;
+import dev.microscout.influencer.SnapshotBatch;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -82,7 +82,7 @@ public class DemoDataLoader {
                     ids.add(created.id());
                     for (int position = 0; position < creator.channels().size(); position++) {
                         UUID channelId = channelOf(created, creator.channels().get(position));
-                        metrics.ingestSnapshots(channelId, activity.snapshots(first + k, creator, position, now));
+                        influencers.recordSnapshots(channelId, activity.snapshots(first + k, creator, position, now));
                         metrics.ingestPosts(channelId, activity.posts(first + k, creator, position, now));
                         channelIds.add(channelId);
                     }

@@ -1,6 +1,6 @@
 package dev.microscout.demo;
 
-import dev.microscout.metrics.SnapshotInput;
+import dev.microscout.influencer.SnapshotInput;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -36,8 +36,32 @@ public class Authorship {
     @Inject
     Caller caller;
 
-    /** The organisation and key of the current request. */
+    private static final ThreadLocal<Writer> ACTING = new ThreadLocal<>();
+
+    /**
+     * Runs background work as the organisation and key it is done for (an import writes as the key that sent the
+     * file): its writes are stamped with them, as the same writes through the API would be.
+     */
+    public static <T> T actingAs(UUID organisationId, UUID keyId, java.util.function.Supplier<T> work) {
+        Writer before = ACTING.get();
+        ACTING.set(new Writer(organisationId, keyId));
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
+        }
+    }
+
+    /** The organisation and key of the current request, or of the background work acting for them. */
     Writer current() {
+        Writer acting = ACTING.get();
+        if (acting != null) {
+            return acting;
+        }
         if (!Arc.container().requestContext().isActive() || !caller.isAuthenticated()) {
             return new Writer(null, null);
         }

@@ -22,7 +22,7 @@ public record ChannelView(
         OffsetDateTime updatedAt,
         @Schema(description = "Optimistic-locking version; the channel's ETag.", examples = "0") long version,
         @Schema(description = "Key metrics; absent until posts or follower snapshots arrive.")
-        dev.microscout.metrics.MetricsViews.MetricsSummary metrics,
+        ChannelMetricsSummary metrics,
         @Schema(description = "Present only on deleted channels, which only ADMINs see (GET …/channels?deleted=true).")
         DeletionView deletion) {
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.microscout.metrics.MetricsViews.MetricsSummary;
 
 /** Entities to API records; entities never leave the service layer. */
 final class InfluencerMapper {
@@ -17,7 +16,7 @@ final class InfluencerMapper {
     record Context(Authorship.Names names, int restoreDays) {
     }
 
-    static InfluencerView toView(Influencer i, Map<UUID, MetricsSummary> metrics, Context context) {
+    static InfluencerView toView(Influencer i, Map<UUID, ChannelMetricsSummary> metrics, Context context) {
         return new InfluencerView(i.id, i.displayName, i.bio, i.country, i.city,
                 Arrays.asList(i.languages),
                 i.contactEmail,
@@ -35,7 +34,7 @@ final class InfluencerMapper {
                 .toList();
     }
 
-    static ChannelView toView(Channel c, MetricsSummary metrics, Context context) {
+    static ChannelView toView(Channel c, ChannelMetricsSummary metrics, Context context) {
         return new ChannelView(c.id, c.influencer.id, c.platform, c.handle, c.url, c.followers, c.following,
                 c.verified, c.audience, c.tier, c.createdAt, c.updatedAt, c.version, metrics, deletion(c.deletion, context));
     }

@@ -59,7 +59,7 @@ public class InfluencerService {
     @Inject
     ObjectMapper json;
     @Inject
-    dev.microscout.metrics.ChannelMetricsService metrics;
+    ChannelFigures metrics;
 
     /**
      * An operator is purging a deleted influencer: every row about it goes, in this transaction. The features that
@@ -76,6 +76,10 @@ public class InfluencerService {
     Authorship authorship;
     @Inject
     CatalogueConfig config;
+    @Inject
+    FollowerSnapshots snapshots;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
@@ -228,7 +232,7 @@ public class InfluencerService {
         PanacheQuery<Influencer> query = Influencer.find(where.toString(), sortOf(sort), params);
         long total = query.count();
         List<Influencer> found = query.page(Page.of(page, size)).list();
-        Map<UUID, dev.microscout.metrics.MetricsViews.MetricsSummary> summaries =
+        Map<UUID, ChannelMetricsSummary> summaries =
                 metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
         InfluencerMapper.Context context = context(found.stream().flatMap(InfluencerService::writers).toList());
         List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries, context)).toList();
@@ -375,16 +379,49 @@ public class InfluencerService {
         Channel.flush();
     }
 
-    /** Applies a new follower count (e.g. from a snapshot): the tier follows, the change is recorded. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void updateFollowers(Channel channel, long followers) {
-        OffsetDateTime now = now();
-        channel.followers = followers;
-        channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, followers, now);
-        channel.updatedAt = now;
-        touch(channel.influencer, now);
-        // No event here: the caller (a snapshot batch) recomputes the channel's metrics, and that refreshes the rest.
+    /** What a snapshot batch did, and the channel's follower count and tier after it. */
+    public record SnapshotsRecorded(int created, int updated, int unchanged, long followers, Tier tier) {
     }
+
+    /**
+     * Stores follower snapshots of a live channel. The newest becomes the channel's follower count and its tier
+     * follows (the change recorded); the channel's figures are measured again. A batch that changes nothing (every
+     * day sent with the count it has) tells nobody.
+     */
+    @Transactional
+    public SnapshotsRecorded recordSnapshots(UUID channelId, SnapshotBatch batch) {
+        Channel channel = lockedChannel(channelId);
+        dev.microscout.common.Repeats.refuse(batch.snapshots(), SnapshotInput::date, "snapshots", "date");
+        FollowerSnapshots.Upserted upserted = snapshots.upsert(channelId, batch.snapshots());
+        if (upserted.changedAnything()) {
+            Long newest = snapshots.newest(channelId);
+            if (newest != null && newest != channel.followers) {
+                OffsetDateTime now = now();
+                channel.followers = newest;
+                channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, newest, now);
+                channel.updatedAt = now;
+                touch(channel.influencer, now);
+            }
+            changed(channel.influencer.id, Set.of(channel.id));
+        }
+        return new SnapshotsRecorded(upserted.created(), upserted.updated(), upserted.unchanged(), channel.followers, channel.tier);
+    }
+
+    /**
+     * A live channel, with its row and its influencer's locked until this transaction ends, so that writers of one
+     * creator's channels run one after the other. Answers 404 for an unknown or deleted channel.
+     */
+    public Channel lockedChannel(UUID channelId) {
+        if (em.createNativeQuery(LOCK_CHANNEL, String.class).setParameter("id", channelId).getResultList().isEmpty()) {
+            throw new NotFound("Channel", channelId);
+        }
+        return Channel.<Channel>findLive(channelId).orElseThrow(() -> new NotFound("Channel", channelId));
+    }
+
+    // "no key update": it queues writers of the same rows, and lets new posts and snapshots refer to the channel meanwhile.
+    private static final String LOCK_CHANNEL = """
+            select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
+             where c.id = :id for no key update""";
 
     // ---- internals -------------------------------------------------------------------------
 

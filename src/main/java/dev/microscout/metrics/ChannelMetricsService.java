@@ -7,15 +7,14 @@ import dev.microscout.common.InvalidInput;
 import dev.microscout.common.NotFound;
 import dev.microscout.influencer.Channel;
 import dev.microscout.influencer.CatalogueChanged;
-import dev.microscout.influencer.InfluencerService;
 import dev.microscout.metrics.MetricsViews.AuthenticityView;
 import dev.microscout.metrics.MetricsViews.ChannelMetricsView;
-import dev.microscout.metrics.MetricsViews.MetricsSummary;
+import dev.microscout.influencer.ChannelFigures;
+import dev.microscout.influencer.ChannelMetricsSummary;
 import dev.microscout.metrics.MetricsViews.PeerView;
 import dev.microscout.metrics.MetricsViews.PostBatchResult;
 import dev.microscout.metrics.MetricsViews.PostPage;
 import dev.microscout.metrics.MetricsViews.PostView;
-import dev.microscout.metrics.MetricsViews.SnapshotBatchResult;
 import dev.microscout.metrics.MetricsViews.WindowView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -50,7 +49,7 @@ import java.util.UUID;
  * of up to 1,000 rows are upserted in one round trip each.
  */
 @ApplicationScoped
-public class ChannelMetricsService {
+public class ChannelMetricsService implements ChannelFigures {
 
     /** Snapshots older than this play no part in growth or jump detection. */
     static final int SNAPSHOT_HISTORY_DAYS = 400;
@@ -60,8 +59,6 @@ public class ChannelMetricsService {
 
     @Inject
     EntityManager em;
-    @Inject
-    InfluencerService influencers;
     @Inject
     PeerBaselineService baselines;
     @Inject
@@ -93,43 +90,11 @@ public class ChannelMetricsService {
     @Transactional
     public PostBatchResult ingestPosts(UUID channelId, PostBatch batch) {
         Channel channel = lockedChannel(channelId);
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < batch.posts().size(); i++) {
-            Integer earlier = seen.putIfAbsent(batch.posts().get(i).externalId(), i);
-            if (earlier != null) {
-                errors.add(new FieldError("posts[" + i + "].externalId", "repeats posts[" + earlier + "]"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        dev.microscout.common.Repeats.refuse(batch.posts(), PostInput::externalId, "posts", "externalId");
         int[] counts = session().doReturningWork(c -> upsertPosts(c, channelId, batch.posts()));
-        ChannelMetricsView metrics = recompute(channel);
-        return new PostBatchResult(counts[0], counts[1], metrics);
-    }
-
-    @Transactional
-    public SnapshotBatchResult ingestSnapshots(UUID channelId, SnapshotBatch batch) {
-        Channel channel = lockedChannel(channelId);
-        List<FieldError> errors = new ArrayList<>();
-        Map<LocalDate, Integer> seen = new HashMap<>();
-        for (int i = 0; i < batch.snapshots().size(); i++) {
-            Integer earlier = seen.putIfAbsent(batch.snapshots().get(i).date(), i);
-            if (earlier != null) {
-                errors.add(new FieldError("snapshots[" + i + "].date", "repeats snapshots[" + earlier + "]"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        session().doWork(c -> upsertSnapshots(c, channelId, batch.snapshots()));
-        Long newest = session().doReturningWork(c -> newestSnapshot(c, channelId));
-        if (newest != null && newest != channel.followers) {
-            influencers.updateFollowers(channel, newest);
-        }
-        ChannelMetricsView metrics = recompute(channel);
-        return new SnapshotBatchResult(batch.snapshots().size(), channel.followers, channel.tier.name(), metrics);
+        // A batch that changes no post moves no figure: nobody is told, and the stored figures are answered.
+        ChannelMetricsView metrics = counts[0] + counts[1] > 0 ? recompute(channel) : metrics(channelId);
+        return new PostBatchResult(counts[0], counts[1], counts[2], metrics);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -178,15 +143,16 @@ public class ChannelMetricsService {
     }
 
     /** Summaries for channel reads, one query for all the given channels. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, MetricsSummary> summaries(List<Channel> channels) {
+    public Map<UUID, ChannelMetricsSummary> summaries(List<Channel> channels) {
         if (channels.isEmpty()) {
             return Map.of();
         }
         Map<UUID, Channel> byId = new HashMap<>();
         channels.forEach(ch -> byId.put(ch.id, ch));
         return session().doReturningWork(c -> {
-            Map<UUID, MetricsSummary> result = new HashMap<>();
+            Map<UUID, ChannelMetricsSummary> result = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("select channel_id, engagement_rate, authenticity, posts_in_window, "
                     + "sample_too_small, computed_at from channel_metrics where channel_id = any(?)")) {
                 s.setArray(1, c.createArrayOf("uuid", byId.keySet().toArray()));
@@ -196,7 +162,7 @@ public class ChannelMetricsService {
                         double er = r.getDouble("engagement_rate");
                         Double rate = r.wasNull() ? null : er;
                         Channel ch = byId.get(id);
-                        result.put(id, new MetricsSummary(rate, percentile(ch, rate), r.getInt("authenticity"),
+                        result.put(id, new ChannelMetricsSummary(rate, percentile(ch, rate), r.getInt("authenticity"),
                                 r.getInt("posts_in_window"), r.getBoolean("sample_too_small"),
                                 r.getObject("computed_at", OffsetDateTime.class)));
                     }
@@ -261,10 +227,13 @@ public class ChannelMetricsService {
 
     private boolean tracked(Channel channel) {
         return session().doReturningWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("select 1 from channel_metrics where channel_id = ?")) {
+            // A channel with figures, or with a follower history that has none yet (its first snapshots just arrived).
+            try (PreparedStatement s = c.prepareStatement("select exists (select 1 from channel_metrics where channel_id = ?) "
+                    + "or exists (select 1 from follower_snapshot where channel_id = ?)")) {
                 s.setObject(1, channel.id);
+                s.setObject(2, channel.id);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next();
+                    return r.next() && r.getBoolean(1);
                 }
             }
         });
@@ -333,18 +302,48 @@ public class ChannelMetricsService {
         return em.unwrap(Session.class);
     }
 
+    /** A post as stored, for telling a post sent again unchanged from one that moved. */
+    private record StoredPost(Instant postedAt, String format, boolean sponsored, Long views, Long reach, long likes, long comments,
+                              long saves, long shares, long linkClicks, long dms, long mentions, List<String> tags) {
+
+        static StoredPost of(PostInput p) {
+            return new StoredPost(p.postedAt().toInstant().truncatedTo(ChronoUnit.MICROS), p.format().name(),
+                    Boolean.TRUE.equals(p.sponsored()), p.views(), p.reach(), p.likes(), p.comments(), orZero(p.saves()),
+                    orZero(p.shares()), orZero(p.linkClicks()), orZero(p.dms()), orZero(p.mentions()),
+                    p.tags() == null ? List.of() : p.tags().stream().distinct().toList());
+        }
+
+        static StoredPost read(ResultSet r) throws SQLException {
+            PostSample sample = sample(r);
+            return new StoredPost(sample.postedAt(), sample.format().name(), sample.sponsored(), sample.views(), sample.reach(),
+                    sample.likes(), sample.comments(), sample.saves(), sample.shares(), sample.linkClicks(), sample.dms(),
+                    sample.mentions(), List.of((String[]) r.getArray("tags").getArray()));
+        }
+    }
+
+    /** @return created, updated and unchanged posts; a post sent again exactly as stored is not rewritten */
     private static int[] upsertPosts(Connection c, UUID channelId, List<PostInput> unordered) throws SQLException {
         // One order for every batch, so two batches touching the same posts take their row locks alike.
-        List<PostInput> posts = unordered.stream().sorted(java.util.Comparator.comparing(PostInput::externalId)).toList();
-        Set<String> existing = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("select external_id from post where channel_id = ? and external_id = any(?)")) {
+        List<PostInput> sorted = unordered.stream().sorted(java.util.Comparator.comparing(PostInput::externalId)).toList();
+        Map<String, StoredPost> existing = new HashMap<>();
+        // post's unique (channel_id, external_id) index serves the look-up.
+        try (PreparedStatement s = c.prepareStatement("select * from post where channel_id = ? and external_id = any(?)")) {
             s.setObject(1, channelId);
-            s.setArray(2, c.createArrayOf("varchar", posts.stream().map(PostInput::externalId).toArray()));
+            s.setArray(2, c.createArrayOf("varchar", sorted.stream().map(PostInput::externalId).toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    existing.add(r.getString(1));
+                    existing.put(r.getString("external_id"), StoredPost.read(r));
                 }
             }
+        }
+        List<PostInput> posts = sorted.stream()
+                .filter(p -> !StoredPost.of(p).equals(existing.get(p.externalId())))
+                .toList();
+        int updated = (int) posts.stream().map(PostInput::externalId).filter(existing::containsKey).count();
+        int created = posts.size() - updated;
+        int unchanged = sorted.size() - posts.size();
+        if (posts.isEmpty()) {
+            return new int[]{0, 0, unchanged};
         }
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
@@ -379,33 +378,7 @@ public class ChannelMetricsService {
             }
             s.executeBatch();
         }
-        int updated = (int) posts.stream().map(PostInput::externalId).filter(existing::contains).count();
-        return new int[]{posts.size() - updated, updated};
-    }
-
-    private static void upsertSnapshots(Connection c, UUID channelId, List<SnapshotInput> unordered) throws SQLException {
-        List<SnapshotInput> snapshots = unordered.stream().sorted(java.util.Comparator.comparing(SnapshotInput::date)).toList();
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into follower_snapshot (channel_id, snapshot_date, followers) values (?, ?, ?)
-                on conflict (channel_id, snapshot_date) do update set followers = excluded.followers""")) {
-            for (SnapshotInput snapshot : snapshots) {
-                s.setObject(1, channelId);
-                s.setObject(2, snapshot.date());
-                s.setLong(3, snapshot.followers());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static Long newestSnapshot(Connection c, UUID channelId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select followers from follower_snapshot where channel_id = ? order by snapshot_date desc limit 1")) {
-            s.setObject(1, channelId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : null;
-            }
-        }
+        return new int[]{created, updated, unchanged};
     }
 
     private static List<PostSample> windowPosts(Connection c, UUID channelId, Instant now, MetricsWindow window) throws SQLException {

@@ -1,5 +1,9 @@
 package dev.microscout.metrics;
 
+import dev.microscout.influencer.InfluencerService;
+import dev.microscout.influencer.SnapshotBatch;
+import java.util.UUID;
+
 import dev.microscout.security.Audited;
 import dev.microscout.common.Ids;
 import dev.microscout.common.PageLinks;
@@ -57,6 +61,8 @@ public class MetricsResource {
 
     @Inject
     ChannelMetricsService metrics;
+    @Inject
+    InfluencerService influencers;
 
     @Context
     UriInfo uri;
@@ -119,7 +125,11 @@ public class MetricsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ingestSnapshots(@Parameter(description = "Channel id (UUID).") @PathParam("channelId") String channelId,
                                     @Valid @NotNull SnapshotBatch batch) {
-        return Response.ok(metrics.ingestSnapshots(Ids.parse("channelId", channelId), batch)).build();
+        UUID id = Ids.parse("channelId", channelId);
+        // The catalogue stores the history and moves the follower count; the figures follow it in the same transaction.
+        InfluencerService.SnapshotsRecorded recorded = influencers.recordSnapshots(id, batch);
+        return Response.ok(new SnapshotBatchResult(batch.snapshots().size(), recorded.followers(), recorded.tier().name(),
+                metrics.metrics(id))).build();
     }
 
     @GET

@@ -12,7 +12,9 @@ public final class MetricsViews {
     }
 
     @Schema(name = "PostBatchResult", description = "What a post batch changed, and the channel's metrics recomputed from it.")
-    public record PostBatchResult(@Schema(examples = "18") int created, @Schema(examples = "2") int updated, ChannelMetricsView metrics) {
+    public record PostBatchResult(@Schema(examples = "18") int created, @Schema(examples = "2") int updated,
+                                  @Schema(description = "Posts sent again exactly as stored: not rewritten.", examples = "0") int unchanged,
+                                  ChannelMetricsView metrics) {
     }
 
     @Schema(name = "SnapshotBatchResult", description = "What a snapshot batch changed, the channel's follower count and tier after it, and its metrics.")
@@ -89,16 +91,6 @@ public final class MetricsViews {
             @Schema(description = "Currency of estimatedCostPerEngagement.", examples = "IDR") String costCurrency,
             PeerView peers,
             AuthenticityView authenticity) {
-    }
-
-    @Schema(name = "ChannelMetricsSummary", description = "Key figures of a channel; the full set is at GET /api/v1/channels/{channelId}/metrics.")
-    public record MetricsSummary(
-            @Schema(description = "Median engagement rate; null when the sample is too small.", examples = "0.064") Double engagementRate,
-            @Schema(examples = "0.88") Double engagementPercentile,
-            @Schema(examples = "100") int authenticity,
-            @Schema(examples = "24") int postsInWindow,
-            boolean sampleTooSmall,
-            OffsetDateTime computedAt) {
     }
 
     @Schema(name = "PeerBaseline", description = "The engagement-rate distribution of one platform and tier.")

@@ -18,9 +18,11 @@ class FlowDirectionTest {
             .importPackages("dev.microscout");
 
     @Test
-    void theCatalogueKnowsNothingOfReputationOrTheSearch() {
+    void theCatalogueKnowsNothingOfMetricsReputationOrTheSearch() {
+        // Its reads show channel figures through ChannelFigures, which the metrics feature implements.
         noClasses().that().resideInAPackage("dev.microscout.influencer..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.microscout.reputation..", "dev.microscout.discovery..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.microscout.metrics..", "dev.microscout.reputation..",
+                        "dev.microscout.discovery..")
                 .check(PRODUCT);
     }
 

@@ -34,10 +34,24 @@ class OneWritePathTest {
 
         var current = given().get("/api/v1/influencers/" + id).then().extract();
         String channelId = current.path("channels[0].id");
+        String postedAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).toString();
         Fixtures.post("/api/v1/channels/" + channelId + "/posts", Map.of("posts", List.of(
-                Map.of("externalId", "a", "postedAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).toString(),
+                Map.of("externalId", "a", "postedAt", postedAt,
                         "format", "PHOTO", "likes", 800, "comments", 40)))).statusCode(200);
         assertEquals(List.of("metrics", "reputation"), chain.take(influencer), "post batch");
+        Fixtures.post("/api/v1/channels/" + channelId + "/posts", Map.of("posts", List.of(
+                Map.of("externalId", "a", "postedAt", postedAt, "format", "PHOTO", "likes", 800, "comments", 40))))
+                .statusCode(200).body("created", org.hamcrest.Matchers.is(0)).body("unchanged", org.hamcrest.Matchers.is(1));
+        assertEquals(List.of(), chain.take(influencer), "the same post batch again changes nothing");
+
+        // Snapshots are catalogue data (the newest is the follower count): the whole chain follows, once.
+        Map<String, Object> snapshots = Map.of("snapshots", List.of(Map.of("date", java.time.LocalDate.now(ZoneOffset.UTC).toString(),
+                "followers", 120_000)));
+        Fixtures.post("/api/v1/channels/" + channelId + "/follower-snapshots", snapshots).statusCode(200)
+                .body("tier", org.hamcrest.Matchers.is("MACRO"));
+        assertEquals(FROM_CATALOGUE, chain.take(influencer), "snapshot batch");
+        Fixtures.post("/api/v1/channels/" + channelId + "/follower-snapshots", snapshots).statusCode(200);
+        assertEquals(List.of(), chain.take(influencer), "the same snapshots again change nothing");
 
         // A channel replacement used to recompute the reputation twice and write the search rows twice.
         String etag = given().get("/api/v1/influencers/" + id + "/channels/" + channelId).then().extract().header("ETag");

@@ -1,4 +1,4 @@
-package dev.microscout.metrics;
+package dev.microscout.influencer;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

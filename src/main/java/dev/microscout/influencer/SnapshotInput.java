@@ -1,4 +1,4 @@
-package dev.microscout.metrics;
+package dev.microscout.influencer;
 
 import dev.microscout.common.NotBefore;
 import jakarta.validation.constraints.Max;
