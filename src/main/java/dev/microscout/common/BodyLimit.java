@@ -8,8 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Answers a body announced larger than 1 MiB with a 413 problem before anything reads it. Bodies without a
- * Content-Length are still cut by quarkus.http.limits.max-body-size, with a bare 413.
+ * Answers a body announced larger than 1 MiB with a 413 problem before anything reads it; a body without a
+ * Content-Length is cut at 1 MiB as it is read. Only an import upload (POST /api/v1/imports) may be larger: the
+ * global quarkus.http.limits.max-body-size is the import's limit, and every other request is held to 1 MiB here.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -19,8 +20,28 @@ public class BodyLimit {
     @Inject
     ObjectMapper json;
 
+    /** The one path whose body may exceed 1 MiB: it is streamed to disk, never held in memory. */
+    static final String IMPORTS = "/api/v1/imports";
+
+    static boolean isImportUpload(io.vertx.core.http.HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.POST
+                && (IMPORTS.equals(request.path()) || (IMPORTS + "/").equals(request.path()));
+    }
+
     void install(@Observes Router router) {
+        // After Quarkus' own limit handler (which records the global limit for bodies without a length): other
+        // requests get the 1 MiB limit back.
+        router.route().order(io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(ctx -> {
+            if (!isImportUpload(ctx.request())) {
+                ctx.put(io.quarkus.vertx.http.runtime.VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, MAX_BODY_BYTES);
+            }
+            ctx.next();
+        });
         router.route().order(-1000).handler(ctx -> {
+            if (isImportUpload(ctx.request())) {
+                ctx.next();
+                return;
+            }
             String length = ctx.request().getHeader("Content-Length");
             long bytes;
             try {

@@ -423,6 +423,36 @@ public class InfluencerService {
             select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
              where c.id = :id for no key update""";
 
+    // ---- look-ups for bulk writers -----------------------------------------------------------
+
+    /**
+     * Channels (live or deleted) by {@link CatalogueLine#channelKey}, with their influencers: one query per platform,
+     * served by the unique index on (platform, lower(handle)).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Channel> channelsByKey(java.util.Collection<String> keys) {
+        Map<Platform, List<String>> handles = new java.util.EnumMap<>(Platform.class);
+        for (String key : keys) {
+            int slash = key.indexOf('/');
+            handles.computeIfAbsent(Platform.valueOf(key.substring(0, slash)), p -> new ArrayList<>()).add(key.substring(slash + 1));
+        }
+        Map<String, Channel> found = new HashMap<>();
+        handles.forEach((platform, names) -> Channel.<Channel>find(
+                        "from Channel c join fetch c.influencer where c.platform = ?1 and lower(c.handle) in ?2", platform, names)
+                .list().forEach(c -> found.put(CatalogueLine.channelKey(c.platform, c.handle), c)));
+        return found;
+    }
+
+    /** Influencers (live or deleted) by id, for bulk writers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, Influencer> influencersById(java.util.Collection<UUID> ids) {
+        Map<UUID, Influencer> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Influencer.<Influencer>list("id in ?1", ids).forEach(i -> found.put(i.id, i));
+        }
+        return found;
+    }
+
     // ---- internals -------------------------------------------------------------------------
 
     /** Tells the next step (metrics) what this write touched, once per write. */

@@ -38,7 +38,8 @@ public class AuditInterceptor {
     Object audit(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
         String verb = writeVerb(method);
-        if (verb == null || method.isAnnotationPresent(ReadOnly.class) || !caller.isAuthenticated()) {
+        if (verb == null || method.isAnnotationPresent(ReadOnly.class) || method.isAnnotationPresent(AuditsItself.class)
+                || !caller.isAuthenticated()) {
             return invocation.proceed();
         }
         String path = http.path();

@@ -140,24 +140,24 @@ public class IdempotencyInterceptor {
         }
     }
 
-    static final class KeyReused extends ApiException {
-        KeyReused() {
+    public static final class KeyReused extends ApiException {
+        public KeyReused() {
             super(422, ProblemTypes.BASE + "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request; use a new key for a new request",
                     List.of(new FieldError(HEADER, "was used with another body")), null);
         }
     }
 
-    static final class InProgress extends ApiException {
-        InProgress() {
+    public static final class InProgress extends ApiException {
+        public InProgress() {
             super(409, ProblemTypes.BASE + "idempotency-in-progress", "Request in progress",
                     "A request with this Idempotency-Key is still running; retry in a moment to get its response",
                     List.of(new FieldError(HEADER, "is in use by a running request")), null);
         }
     }
 
-    static final class InvalidKey extends ApiException {
-        InvalidKey(String message) {
+    public static final class InvalidKey extends ApiException {
+        public InvalidKey(String message) {
             super(400, ProblemTypes.VALIDATION, "Invalid request", HEADER + " " + message,
                     List.of(new FieldError(HEADER, message)), null);
         }

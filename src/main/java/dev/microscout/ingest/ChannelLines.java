@@ -1,0 +1,100 @@
+package dev.microscout.ingest;
+
+import dev.microscout.influencer.CatalogueLine;
+import dev.microscout.influencer.Channel;
+import dev.microscout.influencer.InfluencerService;
+import dev.microscout.influencer.LineCells;
+import dev.microscout.influencer.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The channel a post or snapshot line is about: named by {@code channelId}, or by {@code platform} and
+ * {@code handle}. Finds the live channels of a chunk in a few queries and groups the chunk's lines by channel.
+ */
+@ApplicationScoped
+class ChannelLines {
+
+    @Inject
+    InfluencerService influencers;
+
+    /** A line read into its channel's name and its value (a post, a snapshot). */
+    record Named<T>(ImportLine line, UUID channelId, String channelKey, T value) {
+    }
+
+    /** Reads the channel columns of a line; errors go to the cells object. */
+    static Named<Void> name(ImportLine line, LineCells cells) {
+        UUID id = cells.uuid("channelId");
+        Platform platform = cells.platform("platform");
+        String handle = cells.text("handle");
+        String key = handle == null || platform == null ? null : CatalogueLine.channelKey(platform, handle);
+        return new Named<>(line, id, key, null);
+    }
+
+    /**
+     * The lines grouped by live channel, in file order; a line whose channel is unknown or deleted fails.
+     * @param lines lines whose channel columns were read without error
+     */
+    <T> Map<UUID, List<Named<T>>> byChannel(List<Named<T>> lines, ChunkOutcome outcome) {
+        List<UUID> ids = lines.stream().map(Named::channelId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<UUID, Channel> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Channel.<Channel>list("from Channel c join fetch c.influencer where c.id in ?1", ids).forEach(c -> byId.put(c.id, c));
+        }
+        Map<String, Channel> byKey = influencers.channelsByKey(lines.stream()
+                .filter(l -> l.channelId() == null).map(Named::channelKey).distinct().toList());
+        Map<UUID, List<Named<T>>> grouped = new LinkedHashMap<>();
+        for (Named<T> line : lines) {
+            Channel channel = line.channelId() != null ? byId.get(line.channelId()) : byKey.get(line.channelKey());
+            if (channel == null || !channel.isLive()) {
+                String named = line.channelId() != null ? "channel " + line.channelId() : "channel " + line.channelKey();
+                outcome.fail(line.line(), line.channelId() != null ? "channelId" : "handle",
+                        channel == null ? "no " + named + " in the catalogue" : named + " is deleted");
+                continue;
+            }
+            grouped.computeIfAbsent(channel.id, k -> new ArrayList<>()).add(line);
+        }
+        return grouped;
+    }
+
+    /**
+     * Splits one channel's lines into batches of at most {@code max} in which no key repeats (a line that repeats an
+     * earlier line's post or day goes to a later batch, so that the later line wins, as a later request would).
+     */
+    static <T, K> List<List<Named<T>>> batches(List<Named<T>> lines, java.util.function.Function<T, K> key, int max) {
+        List<List<Named<T>>> batches = new ArrayList<>();
+        List<java.util.Set<K>> keys = new ArrayList<>();
+        for (Named<T> line : lines) {
+            K k = key.apply(line.value());
+            int target = 0;
+            while (target < batches.size() && (keys.get(target).contains(k) || batches.get(target).size() >= max
+                    || laterHas(keys, target, k))) {
+                target++;
+            }
+            if (target == batches.size()) {
+                batches.add(new ArrayList<>());
+                keys.add(new java.util.HashSet<>());
+            }
+            batches.get(target).add(line);
+            keys.get(target).add(k);
+        }
+        return batches;
+    }
+
+    /** Whether a batch after {@code index} already has the key: a line must not jump before its earlier repeat. */
+    private static <K> boolean laterHas(List<java.util.Set<K>> keys, int index, K key) {
+        for (int i = index + 1; i < keys.size(); i++) {
+            if (keys.get(i).contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.microscout.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "microscout.imports")
+public interface ImportConfig {
+
+    /** Where uploaded files wait for their job (and stay until it ends, so that a restarted service resumes it). */
+    @WithDefault("${java.io.tmpdir}/microscout-imports")
+    String directory();
+
+    /** The largest file accepted. Every other operation keeps the 1 MiB body limit. */
+    @WithDefault("10G")
+    io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+    /** Lines per chunk: one transaction, committed with the job's counts. */
+    @WithDefault("500")
+    int chunkLines();
+
+    /** A running job's owner renews its heartbeat at least this often (after each chunk, and on this beat). */
+    @WithDefault("5s")
+    Duration heartbeat();
+
+    /** A job whose heartbeat is older than this lost its owner (the service stopped): another start takes it over. */
+    @WithDefault("30s")
+    Duration takeOverAfter();
+
+    /** How often a worker looks for queued jobs when nothing woke it. */
+    @WithDefault("2s")
+    Duration poll();
+}

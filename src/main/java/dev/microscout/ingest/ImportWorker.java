@@ -1,0 +1,434 @@
+package dev.microscout.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microscout.influencer.Authorship;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Works through queued imports, one at a time per service instance, chunk by chunk. Each chunk's rows, its failed
+ * lines and the job's counts commit in one transaction, only while this instance still owns the job (its owner
+ * token), so the counts always say what the catalogue holds. A job whose owner stopped renewing its heartbeat is
+ * taken over and resumed after its last committed line, as long as its file is there; otherwise it is marked
+ * FAILED with what it had committed. At shutdown the current chunk ends and the job is handed back for the next
+ * start.
+ */
+@ApplicationScoped
+public class ImportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+
+    @Inject
+    ImportConfig config;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    InfluencerLines influencerLines;
+    @Inject
+    PostLines postLines;
+    @Inject
+    SnapshotLines snapshotLines;
+    @Inject
+    ImportMeters meters;
+    @Inject
+    ImportService imports;
+    @Inject
+    jakarta.enterprise.event.Event<ImportCompleted> completed;
+    @ConfigProperty(name = "microscout.imports.enabled", defaultValue = "true")
+    boolean enabled;
+
+    /** Fired in the transaction that ends a job DONE (webhooks announce it as import.completed). */
+    public record ImportCompleted(UUID jobId, UUID organisationId, String kind, long created, long updated, long unchanged,
+                                  long failed, OffsetDateTime finishedAt) {
+    }
+
+    private final UUID owner = UUID.randomUUID();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean stopping;
+    private volatile UUID current;
+    private ExecutorService loop;
+    private ScheduledExecutorService heartbeat;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        loop = Executors.newSingleThreadExecutor(r -> daemon(r, "microscout-import"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "microscout-import-heartbeat"));
+        long beat = config.heartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        loop.submit(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (loop == null) {
+            return;
+        }
+        stopping = true;
+        wake.release();
+        loop.shutdown();
+        try {
+            // The chunk in hand ends and the job is handed back; a chunk takes well under this.
+            if (!loop.awaitTermination(20, TimeUnit.SECONDS)) {
+                loop.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heartbeat.shutdownNow();
+    }
+
+    /** A job was queued: look now rather than at the next poll. */
+    void wake() {
+        wake.release();
+    }
+
+    /** A queued job was cancelled before it started. */
+    void forget(ImportJob job) {
+        meters.ended(job.kind, ImportStatus.CANCELLED);
+        deleteFile(job);
+    }
+
+    private void run() {
+        while (!stopping) {
+            io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+            // The persistence unit resolves its tenant in a request context (no caller: no owned rows are visible).
+            requestContext.activate();
+            try {
+                UUID job = claim();
+                if (job == null) {
+                    wake.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                current = job;
+                meters.started();
+                try {
+                    work(job);
+                } finally {
+                    meters.stopped();
+                    current = null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be away; the job keeps its committed lines and is taken over once it is back.
+                LOG.warnf("Import worker: %s", e.toString());
+                sleepQuietly();
+            } finally {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    // Queued jobs in order of arrival, or one whose owner stopped renewing its heartbeat. import_job_open_idx.
+    private static final String CLAIM = """
+            update import_job set status = 'RUNNING', owner_token = :owner, heartbeat_at = now(),
+                   started_at = coalesce(started_at, now()), updated_at = now()
+             where id = (select id from import_job
+                          where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :stale))
+                          order by created_at limit 1 for update skip locked)
+            returning cast(id as text)""";
+
+    private UUID claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> ids = em.createNativeQuery(CLAIM).setParameter("owner", owner)
+                    .setParameter("stale", (double) config.takeOverAfter().toSeconds()).getResultList();
+            return ids.isEmpty() ? null : UUID.fromString((String) ids.get(0));
+        });
+    }
+
+    private void beat() {
+        UUID job = current;
+        if (job == null) {
+            return;
+        }
+        io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update import_job set heartbeat_at = now() where id = :id and owner_token = :owner")
+                    .setParameter("id", job).setParameter("owner", owner).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.debugf("Import heartbeat missed: %s", e.toString());
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    private void work(UUID id) {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
+        Path file = imports.fileOf(job);
+        if (!Files.exists(file)) {
+            end(job, ImportStatus.FAILED, "the service stopped while importing and the file is not here to resume from "
+                    + "(it was received by another instance, or removed). " + committed(job)
+                    + " Send the file again: lines already imported come back unchanged.");
+            return;
+        }
+        if (job.totalLines == null) {
+            try {
+                long total = LineSource.count(file, job.format, job.delimiterChar());
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "update import_job set total_lines = :total where id = :id and owner_token = :owner")
+                        .setParameter("total", total).setParameter("id", id).setParameter("owner", owner).executeUpdate());
+            } catch (IOException e) {
+                LOG.debugf("Import %s: lines not counted: %s", id, e);
+            }
+        }
+        Map<String, UUID> refs = new HashMap<>();
+        try (LineSource source = LineSource.open(file, job.format, job.delimiterChar(), job.columns, job.kind, json)) {
+            List<ImportLine> chunk = new ArrayList<>(config.chunkLines());
+            while (source.hasNext()) {
+                ImportLine line = source.next();
+                if (line.number() <= job.committedLine) {
+                    continue;
+                }
+                chunk.add(line);
+                if (chunk.size() == config.chunkLines()) {
+                    if (!commitChunk(job, chunk, refs)) {
+                        return;
+                    }
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty() && !commitChunk(job, chunk, refs)) {
+                return;
+            }
+            end(job, ImportStatus.DONE, null);
+        } catch (LineSource.Unreadable e) {
+            end(job, ImportStatus.FAILED, "the file cannot be read after line " + job.committedLine + ": " + e.getMessage() + ". "
+                    + committed(job));
+        } catch (IOException e) {
+            end(job, ImportStatus.FAILED, "the file cannot be read: " + e.getMessage() + ". " + committed(job));
+        }
+    }
+
+    /**
+     * Applies one chunk and commits it with the job's counts, if this instance still owns the job.
+     * @return whether to go on (false: cancelled, stopping, or the job was taken over)
+     */
+    private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs) {
+        long started = System.nanoTime();
+        ChunkOutcome outcome;
+        Boolean owned;
+        try {
+            outcome = new ChunkOutcome();
+            ChunkOutcome whole = outcome;
+            owned = QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
+                apply(job, chunk, refs, whole);
+                return record(job, chunk, whole, System.nanoTime() - started);
+            }));
+        } catch (LostOwnership e) {
+            LOG.infof("Import %s was taken over by another instance", job.id);
+            return false;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof LostOwnership) {
+                LOG.infof("Import %s was taken over by another instance", job.id);
+                return false;
+            }
+            // One line the checks let through and the database refused spoils the chunk: each line again on its own.
+            LOG.debugf("Import %s: chunk ending at line %d retried line by line: %s", job.id, chunk.get(chunk.size() - 1).number(), e);
+            outcome = new ChunkOutcome();
+            owned = true;
+            for (ImportLine line : chunk) {
+                ChunkOutcome single = new ChunkOutcome();
+                long lineStarted = System.nanoTime();
+                try {
+                    owned = QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
+                        apply(job, List.of(line), refs, single);
+                        return record(job, List.of(line), single, System.nanoTime() - lineStarted);
+                    }));
+                } catch (RuntimeException lineFailure) {
+                    single.fail(line, null, "could not be stored: " + reason(lineFailure));
+                    owned = QuarkusTransaction.requiringNew().call(() -> record(job, List.of(line), single, System.nanoTime() - lineStarted));
+                }
+                outcome.created += single.created;
+                outcome.updated += single.updated;
+                outcome.unchanged += single.unchanged;
+                if (!owned) {
+                    break;
+                }
+            }
+        }
+        meters.lines(job.kind, outcome);
+        if (!owned) {
+            LOG.infof("Import %s was taken over by another instance", job.id);
+            return false;
+        }
+        ImportJob now = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(job.id));
+        job.committedLine = now.committedLine;
+        job.processedLines = now.processedLines;
+        job.created = now.created;
+        job.updated = now.updated;
+        job.unchanged = now.unchanged;
+        job.failed = now.failed;
+        if (now.cancelRequested) {
+            end(job, ImportStatus.CANCELLED, "cancelled. " + committed(job));
+            return false;
+        }
+        if (stopping) {
+            handBack(job);
+            return false;
+        }
+        return true;
+    }
+
+    private void apply(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, ChunkOutcome outcome) {
+        List<ImportLine> readable = new ArrayList<>(chunk.size());
+        for (ImportLine line : chunk) {
+            if (line.problem() != null) {
+                outcome.fail(line, null, line.problem());
+            } else {
+                readable.add(line);
+            }
+        }
+        switch (job.kind) {
+            case INFLUENCERS -> influencerLines.apply(readable, refs, outcome);
+            case POSTS -> postLines.apply(readable, outcome);
+            case SNAPSHOTS -> snapshotLines.apply(readable, outcome);
+        }
+    }
+
+    /** Writes the chunk's failed lines and counts; false when the job is no longer this instance's. */
+    private boolean record(ImportJob job, List<ImportLine> chunk, ChunkOutcome outcome, long nanos) {
+        int updated = em.createNativeQuery("""
+                        update import_job set committed_line = :line, processed_lines = processed_lines + :lines,
+                               created_count = created_count + :created, updated_count = updated_count + :updated,
+                               unchanged_count = unchanged_count + :unchanged, failed_count = failed_count + :failed,
+                               busy_seconds = busy_seconds + :seconds, heartbeat_at = now(), updated_at = now()
+                         where id = :id and owner_token = :owner and status = 'RUNNING'""")
+                .setParameter("line", chunk.get(chunk.size() - 1).number()).setParameter("lines", chunk.size())
+                .setParameter("created", outcome.created).setParameter("updated", outcome.updated)
+                .setParameter("unchanged", outcome.unchanged).setParameter("failed", outcome.failed())
+                .setParameter("seconds", nanos / 1e9).setParameter("id", job.id).setParameter("owner", owner)
+                .executeUpdate();
+        if (updated == 0) {
+            // Rolls the chunk back: another instance owns the job now and will do these lines itself.
+            throw new LostOwnership();
+        }
+        if (!outcome.errors.isEmpty()) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement insert = c.prepareStatement("insert into import_error (job_id, line_no, seq, field, reason, raw_start) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                    Map<Long, Integer> seq = new HashMap<>();
+                    for (ChunkOutcome.LineError error : outcome.errors) {
+                        insert.setObject(1, job.id);
+                        insert.setLong(2, error.line());
+                        insert.setInt(3, seq.merge(error.line(), 1, Integer::sum));
+                        insert.setString(4, error.column() == null ? null : storable(error.column()));
+                        insert.setString(5, error.reason() == null ? "" : error.reason().replace('\u0000', '\uFFFD'));
+                        insert.setString(6, storable(error.raw()));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+        }
+        return true;
+    }
+
+    /** Thrown inside a chunk's transaction when the job was taken over: nothing of the chunk may commit. */
+    private static final class LostOwnership extends RuntimeException {
+        LostOwnership() {
+            super("the import was taken over by another instance", null, false, false);
+        }
+    }
+
+    private void end(ImportJob job, ImportStatus status, String failure) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob row = ImportJob.findById(job.id);
+            if (row == null || !owner.equals(row.ownerToken)) {
+                return;
+            }
+            row.status = status;
+            row.failure = failure;
+            row.finishedAt = ImportService.now();
+            row.updatedAt = row.finishedAt;
+            row.ownerToken = null;
+            if (status == ImportStatus.DONE) {
+                completed.fire(new ImportCompleted(row.id, row.organisationId, row.kind.value(), row.created, row.updated,
+                        row.unchanged, row.failed, row.finishedAt));
+            }
+        });
+        meters.ended(job.kind, status);
+        deleteFile(job);
+    }
+
+    /** Shutdown: the job goes back to the queue with its committed lines, for the next start to resume at once. */
+    private void handBack(ImportJob job) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update import_job set status = 'QUEUED', owner_token = null, heartbeat_at = null, updated_at = now()
+                         where id = :id and owner_token = :owner""")
+                .setParameter("id", job.id).setParameter("owner", owner).executeUpdate());
+    }
+
+    private static String committed(ImportJob job) {
+        return "Lines up to line " + job.committedLine + " of the file were committed (" + job.created + " created, " + job.updated
+                + " updated, " + job.unchanged + " unchanged, " + job.failed + " failed); nothing after it.";
+    }
+
+    private void deleteFile(ImportJob job) {
+        try {
+            Files.deleteIfExists(imports.fileOf(job));
+        } catch (IOException e) {
+            LOG.debugf("Import file of %s not removed: %s", job.id, e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getMessage() != null) {
+                String message = sql.getMessage();
+                int detail = message.indexOf("\n");
+                return detail > 0 ? message.substring(0, detail) : message;
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** The raw start as the column can hold it: no NUL, at most 200 characters. */
+    private static String storable(String raw) {
+        String clean = raw == null ? "" : raw.replace('\u0000', '\uFFFD');
+        return clean.length() <= LineSource.RAW_START ? clean : clean.substring(0, LineSource.RAW_START);
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(config.poll().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
