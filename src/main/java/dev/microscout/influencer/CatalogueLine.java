@@ -40,27 +40,34 @@ public final class CatalogueLine {
     private CatalogueLine() {
     }
 
+    /** What one line holds: a channel with its creator's profile, as stored. */
+    public record Values(UUID influencerId, String displayName, String bio, String country, String city, List<String> languages,
+                         String contactEmail, List<NicheWeight> niches, String rateCurrency, BigDecimal ratePrice,
+                         Platform platform, String handle, String url, long followers, long following, boolean verified,
+                         Audience audience) {
+    }
+
     /** The cells of one channel's line, in {@link #COLUMNS} order. */
-    public static List<String> cells(Influencer i, Channel c) {
+    public static List<String> cells(Values v) {
         List<String> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(i.id.toString());
+        cells.add(v.influencerId().toString());
         cells.add("");
-        cells.add(i.displayName);
-        cells.add(text(i.bio));
-        cells.add(i.country);
-        cells.add(text(i.city));
-        cells.add(String.join("|", i.languages));
-        cells.add(text(i.contactEmail));
-        cells.add(InfluencerMapper.niches(i).stream().map(n -> n.niche() + ":" + n.weight()).collect(Collectors.joining("|")));
-        cells.add(text(i.rateCurrency));
-        cells.add(i.ratePrice == null ? "" : i.ratePrice.toPlainString());
-        cells.add(c.platform.name());
-        cells.add(c.handle);
-        cells.add(text(c.url));
-        cells.add(Long.toString(c.followers));
-        cells.add(Long.toString(c.following));
-        cells.add(Boolean.toString(c.verified));
-        Audience audience = c.audience;
+        cells.add(v.displayName());
+        cells.add(text(v.bio()));
+        cells.add(v.country());
+        cells.add(text(v.city()));
+        cells.add(String.join("|", v.languages()));
+        cells.add(text(v.contactEmail()));
+        cells.add(v.niches().stream().map(n -> n.niche() + ":" + n.weight()).collect(Collectors.joining("|")));
+        cells.add(text(v.rateCurrency()));
+        cells.add(v.ratePrice() == null ? "" : v.ratePrice().toPlainString());
+        cells.add(v.platform().name());
+        cells.add(v.handle());
+        cells.add(text(v.url()));
+        cells.add(Long.toString(v.followers()));
+        cells.add(Long.toString(v.following()));
+        cells.add(Boolean.toString(v.verified()));
+        Audience audience = v.audience();
         cells.add(shares(audience == null ? null : audience.genderShares()));
         cells.add(shares(audience == null ? null : audience.ageShares()));
         cells.add(shares(audience == null ? null : audience.countryShares()));

@@ -65,6 +65,10 @@ public class InfluencerResource {
 
     @Context
     UriInfo uri;
+    @Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+    @Inject
+    CatalogueExport exporter;
 
     @POST
     @RolesAllowed(Role.EDITOR_ROLE)
@@ -101,16 +105,24 @@ public class InfluencerResource {
             description = "Filters by tier (of the largest channel), platform (any channel), country, language, niche "
                     + "(a parent niche includes its sub-niches) and follower range (of the largest channel); sorted by a "
                     + "whitelisted field, ties broken by id so pages are stable. Link headers (RFC 8288) give first, prev, next and last. "
-                    + "Deleted influencers are left out; ADMINs list them (and only them) with deleted=true, each with its deletion.")
+                    + "Deleted influencers are left out; ADMINs list them (and only them) with deleted=true, each with its deletion.\n\n"
+                    + "Export: with Accept: text/csv or application/x-ndjson the answer streams every match of the filters (sort, "
+                    + "page and size do not apply; creators in id order), one line per live channel with the profile repeated, in "
+                    + "the columns POST /api/v1/imports?kind=influencers reads: importing an export changes nothing.")
     @APIResponse(responseCode = "200", description = "One page of influencers.",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, prev, next and last pages.",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerPage.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerPage.class)),
+                    @Content(mediaType = EXPORT_CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "export", value = Examples.EXPORT_CSV)),
+                    @Content(mediaType = EXPORT_NDJSON, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "export", value = Examples.EXPORT_NDJSON))})
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "deleted=true with a key below ADMIN.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not an ADMIN", value = Examples.DELETED_FORBIDDEN_PROBLEM)))
+    @Produces({MediaType.APPLICATION_JSON, EXPORT_CSV, EXPORT_NDJSON})
     public Response list(
             @Parameter(description = "Tier of the largest channel; repeat for several.") @QueryParam("tier") List<Tier> tier,
             @Parameter(description = "Only influencers with a channel on this platform.") @QueryParam("platform") Platform platform,
@@ -135,8 +147,19 @@ public class InfluencerResource {
                     new dev.microscout.common.FieldError("maxFollowers", "must not be less than minFollowers")));
         }
         requireAdminForDeleted(identity, deleted, "influencers");
-        InfluencerPage result = influencers.list(
-                new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers), deleted, sort, page, size);
+        InfluencerFilter filter = new InfluencerFilter(tier, platform, country, language, niche, minFollowers, maxFollowers);
+        CatalogueExport.Format export = exportFormat();
+        if (export != null) {
+            if (deleted) {
+                throw new dev.microscout.common.InvalidInput("deleted", "deleted influencers are never exported");
+            }
+            // Checks the filters (an unknown niche is a 400) before the first byte is sent.
+            influencers.matchingIds(filter, null, 1);
+            String type = export == CatalogueExport.Format.CSV ? EXPORT_CSV + "; charset=UTF-8" : EXPORT_NDJSON + "; charset=UTF-8";
+            jakarta.ws.rs.core.StreamingOutput body = out -> exporter.write(filter, export, out);
+            return Response.ok(body, type).build();
+        }
+        InfluencerPage result = influencers.list(filter, deleted, sort, page, size);
         return Response.ok(result).header("Link", PageLinks.header(uri, page, size, result.total())).build();
     }
 
@@ -287,6 +310,25 @@ public class InfluencerResource {
     }
 
     /** Deleted items are for ADMINs: they decide what comes back. */
+    static final String EXPORT_CSV = "text/csv";
+    static final String EXPORT_NDJSON = "application/x-ndjson";
+
+    /** The export the Accept header asks for, in its order of preference; null for the JSON page. */
+    private CatalogueExport.Format exportFormat() {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+                return null;
+            }
+            if (type.isCompatible(MediaType.valueOf(EXPORT_CSV))) {
+                return CatalogueExport.Format.CSV;
+            }
+            if (type.isCompatible(MediaType.valueOf(EXPORT_NDJSON))) {
+                return CatalogueExport.Format.NDJSON;
+            }
+        }
+        return null;
+    }
+
     static void requireAdminForDeleted(SecurityIdentity identity, boolean deleted, String what) {
         if (deleted && !identity.hasRole(Role.ADMIN_ROLE)) {
             throw new Forbidden("Only ADMIN keys see deleted " + what + " (deleted=true); this key's role is below ADMIN");

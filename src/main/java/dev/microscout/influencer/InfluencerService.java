@@ -194,8 +194,40 @@ public class InfluencerService {
     /** One page of live influencers, or with {@code deleted} of deleted ones (for ADMINs). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public InfluencerPage list(InfluencerFilter filter, boolean deleted, String sort, int page, int size) {
-        StringBuilder where = new StringBuilder(deleted ? "deletion.at is not null" : "deletion.at is null");
         Parameters params = new Parameters();
+        String where = where(filter, deleted, params);
+        PanacheQuery<Influencer> query = Influencer.find(where, sortOf(sort), params);
+        long total = query.count();
+        List<Influencer> found = query.page(Page.of(page, size)).list();
+        Map<UUID, ChannelMetricsSummary> summaries =
+                metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
+        InfluencerMapper.Context context = context(found.stream().flatMap(InfluencerService::writers).toList());
+        List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries, context)).toList();
+        return new InfluencerPage(items, page, size, total);
+    }
+
+    /**
+     * The ids of the next live influencers matching the list's filters after {@code after} (null: from the start), in id
+     * order: an export walks the whole match this way, a short query per page (the primary key serves the order).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> matchingIds(InfluencerFilter filter, UUID after, int limit) {
+        Parameters params = new Parameters();
+        String where = where(filter, false, params);
+        if (after != null) {
+            where += " and id > :after";
+            params.and("after", after);
+        }
+        return Influencer.getEntityManager().createQuery("select id from Influencer where " + where + " order by id", UUID.class)
+                .setMaxResults(limit)
+                .unwrap(org.hibernate.query.Query.class)
+                .setProperties(params.map())
+                .list();
+    }
+
+    /** The HQL condition of the list's filters; its values go into {@code params}. */
+    private String where(InfluencerFilter filter, boolean deleted, Parameters params) {
+        StringBuilder where = new StringBuilder(deleted ? "deletion.at is not null" : "deletion.at is null");
         if (filter.tiers() != null && !filter.tiers().isEmpty()) {
             where.append(" and tier in :tiers");
             params.and("tiers", filter.tiers());
@@ -229,14 +261,7 @@ public class InfluencerService {
             where.append(" and maxFollowers <= :maxFollowers");
             params.and("maxFollowers", filter.maxFollowers());
         }
-        PanacheQuery<Influencer> query = Influencer.find(where.toString(), sortOf(sort), params);
-        long total = query.count();
-        List<Influencer> found = query.page(Page.of(page, size)).list();
-        Map<UUID, ChannelMetricsSummary> summaries =
-                metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
-        InfluencerMapper.Context context = context(found.stream().flatMap(InfluencerService::writers).toList());
-        List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries, context)).toList();
-        return new InfluencerPage(items, page, size, total);
+        return where.toString();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -61,8 +61,13 @@ class InfluencerLines {
         for (ImportLine source : chunk) {
             CatalogueLine.Parsed parsed = CatalogueLine.parse(source.cells());
             parsed.errors().forEach(e -> outcome.fail(source, e.field(), e.message()));
+            // A cell that could not be read is reported once, not again as missing.
+            Set<String> unreadable = new HashSet<>();
+            parsed.errors().forEach(e -> unreadable.add(e.field()));
             for (ConstraintViolation<ChannelInput> v : validator.validate(parsed.channel())) {
-                outcome.fail(source, Violations.column(v), Violations.reason(v));
+                if (!unreadable.contains(Violations.column(v))) {
+                    outcome.fail(source, Violations.column(v), Violations.reason(v));
+                }
             }
             if (!outcome.failed(source)) {
                 lines.add(new Line(source, parsed, CatalogueLine.channelKey(parsed.channel().platform(), parsed.channel().handle())));

@@ -44,8 +44,12 @@ class SnapshotLines {
                     && errors.stream().noneMatch(e -> PostLines.isChannelColumn(e.field()))) {
                 outcome.fail(line, "channelId", "names no channel: give channelId, or platform and handle");
             }
+            // A cell that could not be read is reported once, not again as missing.
+            java.util.Set<String> unreadable = errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
             for (ConstraintViolation<SnapshotInput> v : validator.validate(snapshot)) {
-                outcome.fail(line, Violations.column(v), Violations.reason(v));
+                if (!unreadable.contains(Violations.column(v))) {
+                    outcome.fail(line, Violations.column(v), Violations.reason(v));
+                }
             }
             if (!outcome.failed(line)) {
                 lines.add(new ChannelLines.Named<>(line, channel.channelId(), channel.channelKey(), snapshot));
