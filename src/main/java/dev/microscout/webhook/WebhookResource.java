@@ -52,7 +52,6 @@ import java.net.URI;
 @Audited
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.ADMIN_ROLE)
 @Tag(name = "Webhooks", description = "Your organisation's webhook endpoints (Standard Webhooks 1.0). Each delivery is a POST of "
         + "{\"type\", \"timestamp\", \"data\"} with the headers webhook-id (stable across retries), webhook-timestamp (Unix "
         + "seconds of the attempt) and webhook-signature (v1, + base64 HMAC-SHA256 of id.timestamp.body, keyed with the "
@@ -72,6 +71,7 @@ public class WebhookResource {
     UriInfo uri;
 
     @POST
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhook", summary = "Register a webhook endpoint",
@@ -107,6 +107,7 @@ public class WebhookResource {
     }
 
     @GET
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Operation(operationId = "listWebhooks", summary = "List your webhook endpoints",
             description = "Your organisation's endpoints, oldest first, without their secrets. Link headers (RFC 8288) give "
                     + "first, prev, next and last.")
@@ -121,6 +122,7 @@ public class WebhookResource {
     }
 
     @GET
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "Read a webhook endpoint",
             description = "One endpoint, without its secret. The ETag header carries the version to send in If-Match on a change.")
@@ -137,6 +139,7 @@ public class WebhookResource {
     }
 
     @PATCH
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchWebhook", summary = "Change, disable or enable a webhook endpoint",
@@ -164,6 +167,7 @@ public class WebhookResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook endpoint",
             description = "Removes the endpoint with its deliveries and their attempts; pending deliveries are not sent. "
@@ -176,6 +180,7 @@ public class WebhookResource {
     }
 
     @POST
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Idempotent
     @Path("/{id}/secret/rotate")
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook endpoint's secret",
@@ -196,6 +201,7 @@ public class WebhookResource {
     }
 
     @POST
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Idempotent
     @Path("/{id}/test")
     @Operation(operationId = "sendWebhookTest", summary = "Send a test event",
@@ -214,6 +220,7 @@ public class WebhookResource {
     }
 
     @GET
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries",
             description = "Every delivery to the endpoint, newest first, each with its event (id, type, webhook-id), status and "
@@ -231,6 +238,7 @@ public class WebhookResource {
     }
 
     @GET
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Path("/{id}/deliveries/{deliveryId}")
     @Operation(operationId = "getWebhookDelivery", summary = "Read a delivery",
             description = "One delivery with every attempt.")
@@ -243,6 +251,7 @@ public class WebhookResource {
     }
 
     @POST
+    @RolesAllowed(Role.ADMIN_ROLE)
     @Idempotent
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again",
