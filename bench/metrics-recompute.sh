@@ -8,7 +8,9 @@ channels=${1:-300}
 port=${BENCH_PORT:-18080}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 rm -rf bench/out/metrics && mkdir -p bench/out/metrics
+# The rate limit is lifted, as in every bench script: the load generator is one client sending as fast as it can.
 java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dmicroscout.embedded-postgres.directory=bench/out/metrics/db \
+     -Dmicroscout.security.rate-limit.requests-per-second=1000000 -Dmicroscout.security.rate-limit.burst=1000000 \
      -jar target/quarkus-app/quarkus-run.jar > bench/out/metrics/service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT

@@ -35,7 +35,6 @@ class ImportMeters {
     }
 
     void started() {
-        gauge();
         running.incrementAndGet();
     }
 
@@ -53,9 +52,11 @@ class ImportMeters {
         return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
-    private void gauge() {
+    /** Shows the running-jobs gauge from the start, at 0. */
+    void register() {
         if (!gaugeRegistered) {
-            registry.gauge("microscout.imports.running", running);
+            io.micrometer.core.instrument.Gauge.builder("microscout.imports.running", running, AtomicInteger::get)
+                    .description("Import jobs this instance is working on").register(registry);
             gaugeRegistered = true;
         }
     }

@@ -55,6 +55,8 @@ public class ImportService {
     ImportWorker worker;
     @Inject
     ImportMeters meters;
+    @Inject
+    dev.microscout.webhook.WebhookOutbox webhooks;
 
     /** An upload refused for its size: the body stops being read. */
     public static final class FileTooLarge extends dev.microscout.common.ApiException {
@@ -228,9 +230,28 @@ public class ImportService {
             job.status = ImportStatus.CANCELLED;
             job.finishedAt = job.updatedAt;
             job.failure = "cancelled before it started: nothing was imported";
+            webhooks.publish("import.completed", job.organisationId, endedEvent(job));
             worker.forget(job);
         }
         return view(job);
+    }
+
+    /** The data of import.completed: how the job ended, with its counts (and why, when it did not finish). */
+    static Map<String, Object> endedEvent(ImportJob job) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("importId", job.id);
+        data.put("kind", job.kind.value());
+        data.put("status", job.status.name());
+        data.put("lines", job.processedLines);
+        data.put("created", job.created);
+        data.put("updated", job.updated);
+        data.put("unchanged", job.unchanged);
+        data.put("failed", job.failed);
+        data.put("finishedAt", job.finishedAt);
+        if (job.failure != null) {
+            data.put("failure", job.failure);
+        }
+        return data;
     }
 
     private ImportJob own(UUID id) {

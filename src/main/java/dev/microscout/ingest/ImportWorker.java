@@ -59,14 +59,9 @@ public class ImportWorker {
     @Inject
     ImportService imports;
     @Inject
-    jakarta.enterprise.event.Event<ImportCompleted> completed;
+    dev.microscout.webhook.WebhookOutbox webhooks;
     @ConfigProperty(name = "microscout.imports.enabled", defaultValue = "true")
     boolean enabled;
-
-    /** Fired in the transaction that ends a job DONE (webhooks announce it as import.completed). */
-    public record ImportCompleted(UUID jobId, UUID organisationId, String kind, long created, long updated, long unchanged,
-                                  long failed, OffsetDateTime finishedAt) {
-    }
 
     private final UUID owner = UUID.randomUUID();
     private final Semaphore wake = new Semaphore(0);
@@ -79,6 +74,7 @@ public class ImportWorker {
         if (!enabled) {
             return;
         }
+        meters.register();
         loop = Executors.newSingleThreadExecutor(r -> daemon(r, "microscout-import"));
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "microscout-import-heartbeat"));
         long beat = config.heartbeat().toMillis();
@@ -371,10 +367,9 @@ public class ImportWorker {
             row.finishedAt = ImportService.now();
             row.updatedAt = row.finishedAt;
             row.ownerToken = null;
-            if (status == ImportStatus.DONE) {
-                completed.fire(new ImportCompleted(row.id, row.organisationId, row.kind.value(), row.created, row.updated,
-                        row.unchanged, row.failed, row.finishedAt));
-            }
+            // Every end is announced to the organisation's webhooks in the transaction that ends the job: never lost,
+            // never early.
+            webhooks.publish("import.completed", row.organisationId, ImportService.endedEvent(row));
         });
         meters.ended(job.kind, status);
         deleteFile(job);
@@ -382,6 +377,7 @@ public class ImportWorker {
 
     /** Shutdown: the job goes back to the queue with its committed lines, for the next start to resume at once. */
     private void handBack(ImportJob job) {
+        LOG.infof("Import %s handed back at shutdown after line %d; the next start resumes it", job.id, job.committedLine);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         update import_job set status = 'QUEUED', owner_token = null, heartbeat_at = null, updated_at = now()
                          where id = :id and owner_token = :owner""")

@@ -75,8 +75,6 @@ class InfluencerLines {
         }
         Map<String, Channel> known = influencers.channelsByKey(lines.stream().map(Line::channelKey).toList());
         Map<String, Creator> creators = group(lines, known, refs, outcome);
-        Map<UUID, Influencer> stored = influencers.influencersById(creators.values().stream()
-                .map(c -> c.influencerId).filter(Objects::nonNull).toList());
         for (Creator creator : creators.values()) {
             List<Line> consistent = consistentProfiles(creator, outcome);
             if (consistent.isEmpty()) {
@@ -97,8 +95,11 @@ class InfluencerLines {
                     refs.put(ref, created);
                 }
             } else {
-                update(stored.get(creator.influencerId), creator.influencerId, consistent, profile, known, outcome);
+                // Read afresh: the session is cleared between creators, and this one may have changed in the chunk already.
+                update(influencers.influencersById(List.of(creator.influencerId)).get(creator.influencerId), creator.influencerId,
+                        consistent, profile, known, outcome);
             }
+            influencers.flushAndForget();
         }
     }
 

@@ -32,6 +32,8 @@ class PostLines {
     ChannelMetricsService metrics;
     @Inject
     Validator validator;
+    @Inject
+    dev.microscout.influencer.InfluencerService influencers;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void apply(List<ImportLine> chunk, ChunkOutcome outcome) {
@@ -70,6 +72,7 @@ class PostLines {
                 } catch (ApiException e) {
                     batch.forEach(l -> outcome.fail(l.line(), null, e.getMessage()));
                 }
+                influencers.flushAndForget();
             }
         }
     }

@@ -66,6 +66,7 @@ class SnapshotLines {
                 } catch (ApiException e) {
                     batch.forEach(l -> outcome.fail(l.line(), null, e.getMessage()));
                 }
+                influencers.flushAndForget();
             }
         }
     }

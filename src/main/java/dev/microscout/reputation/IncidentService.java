@@ -7,6 +7,8 @@ import dev.microscout.common.Forbidden;
 import dev.microscout.common.MergePatch;
 import dev.microscout.common.NotFound;
 import dev.microscout.security.Caller;
+import dev.microscout.webhook.WebhookEventType;
+import dev.microscout.webhook.WebhookOutbox;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +38,13 @@ public class IncidentService {
     Validator validator;
     @Inject
     Caller caller;
+    @Inject
+    WebhookOutbox webhooks;
+
+    /** The data of an incident.created event: never the reporting organisation, since the incident counts for everyone. */
+    public record IncidentCreated(UUID incidentId, UUID influencerId, String kind, IncidentSeverity severity,
+                                  LocalDate occurredOn) {
+    }
 
     @Transactional
     public IncidentView create(UUID influencerId, IncidentCreate body) {
@@ -54,6 +64,8 @@ public class IncidentService {
         incident.reportedByOrganisation = caller.organisationId();
         incident.persist();
         reputation.recompute(influencerId);
+        webhooks.publish(WebhookEventType.INCIDENT_CREATED.type(), null,
+                new IncidentCreated(incident.id, influencerId, incident.kind, incident.severity, incident.occurredOn));
         return toView(incident);
     }
 

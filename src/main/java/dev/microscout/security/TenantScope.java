@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The one tenancy rule: every entity with a {@code @TenantId} column is filtered by Hibernate to the
  * caller's organisation in every query, and stamped with it on insert. Resources that belong to an
- * organisation (audit events now; campaigns, shortlists, webhooks, imports later) only need the
+ * organisation (audit events and webhook endpoints now; campaigns, shortlists, imports later) only need the
  * annotation; another organisation's rows simply do not exist for the caller (404, never 403).
  */
 @PersistenceUnitExtension

@@ -1,17 +1,29 @@
 package dev.microscout.tier;
 
+import dev.microscout.webhook.WebhookEventType;
+import dev.microscout.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Classifies a follower count and records the change when a channel's tier moves. */
+/**
+ * Classifies a follower count and records the change when a channel's tier moves; a move of an existing channel is
+ * also announced to webhook receivers (channel.tier_changed), in the same transaction.
+ */
 @ApplicationScoped
 public class TierTracker {
 
     @Inject
     TierPolicy policy;
+    @Inject
+    WebhookOutbox webhooks;
+
+    /** The data of a channel.tier_changed event. */
+    public record TierChanged(UUID channelId, UUID influencerId, Tier fromTier, Tier toTier, long followers,
+                              OffsetDateTime changedAt) {
+    }
 
     /**
      * @param current the channel's tier before the change, null for a new channel
@@ -28,6 +40,10 @@ public class TierTracker {
             change.followers = followers;
             change.changedAt = at;
             change.persist();
+            if (current != null) {
+                webhooks.publish(WebhookEventType.CHANNEL_TIER_CHANGED.type(), null,
+                        new TierChanged(channelId, influencerId, current, next, followers, at));
+            }
         }
         return next;
     }

@@ -41,6 +41,14 @@ class FlowDirectionTest {
     }
 
     @Test
+    void webhooksKnowNothingOfTheFeaturesThatPublishThem() {
+        noClasses().that().resideInAPackage("dev.microscout.webhook..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.microscout.influencer..", "dev.microscout.metrics..",
+                        "dev.microscout.reputation..", "dev.microscout.discovery..", "dev.microscout.tier..")
+                .check(PRODUCT);
+    }
+
+    @Test
     void theSearchReadModelTriggersNothingUpstream() {
         noClasses().that().haveSimpleName("SearchIndexer")
                 .should().dependOnClassesThat().haveSimpleName("ReputationService")
