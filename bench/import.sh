@@ -73,14 +73,7 @@ echo "service ready in $((SECONDS - started)) s with -Xmx$heap; $(nproc) cores; 
 
 # The heap in use, summed over its pools, every half second; the peak is kept in $out/heap-peak.
 echo 0 > "$out/heap-peak"
-(
-  peak=0
-  while true; do
-    used=$(curl -s "localhost:$port/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { printf "%d", s }')
-    if [ "${used:-0}" -gt "$peak" ]; then peak=$used; echo "$peak" > "$out/heap-peak"; fi
-    sleep 0.5
-  done
-) &
+python3 bench/heap_peak.py "$port" "$out/heap-peak" &
 sampler=$!
 heap_mib() { echo $(( $(cat "$out/heap-peak") / 1048576 )); }
 

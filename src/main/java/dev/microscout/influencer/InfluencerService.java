@@ -83,6 +83,12 @@ public class InfluencerService {
 
     @Transactional
     public InfluencerView create(InfluencerCreate body) {
+        return view(add(body));
+    }
+
+    /** Creates an influencer without reading it back as a view (for bulk writers, which answer with counts). */
+    @Transactional
+    public Influencer add(InfluencerCreate body) {
         NicheTaxonomy taxonomy = niches.taxonomy();
         List<FieldError> errors = new ArrayList<>(CatalogueRules.checkProfile(body, taxonomy));
         Map<String, Integer> handles = new HashMap<>();
@@ -119,7 +125,7 @@ public class InfluencerService {
         influencer.persist();
         flushGuardingHandles();
         changed(influencer.id, Set.of());
-        return view(influencer);
+        return influencer;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -129,6 +135,12 @@ public class InfluencerService {
 
     @Transactional
     public InfluencerView replace(UUID id, String ifMatch, InfluencerUpdate body) {
+        return view(update(id, ifMatch, body));
+    }
+
+    /** Replaces a profile without reading it back as a view (for bulk writers). */
+    @Transactional
+    public Influencer update(UUID id, String ifMatch, InfluencerUpdate body) {
         Influencer influencer = load(id);
         Etags.requireMatch(ifMatch, influencer.version);
         List<FieldError> errors = CatalogueRules.checkProfile(body, niches.taxonomy());
@@ -139,7 +151,7 @@ public class InfluencerService {
         influencer.persistAndFlush();
         // The rate card prices each channel's engagements: figures that exist follow it.
         changed(influencer.id, influencer.channels.stream().map(c -> c.id).collect(Collectors.toSet()));
-        return view(influencer);
+        return influencer;
     }
 
     @Transactional
@@ -301,6 +313,12 @@ public class InfluencerService {
 
     @Transactional
     public ChannelView addChannel(UUID influencerId, ChannelInput input) {
+        return view(attachChannel(influencerId, input));
+    }
+
+    /** Adds a channel without reading it back as a view (for bulk writers). */
+    @Transactional
+    public Channel attachChannel(UUID influencerId, ChannelInput input) {
         Influencer influencer = load(influencerId);
         List<FieldError> errors = CatalogueRules.checkChannel("", input);
         if (!errors.isEmpty()) {
@@ -321,11 +339,17 @@ public class InfluencerService {
         channel.persist();
         flushGuardingHandles();
         changed(influencerId, Set.of());
-        return view(channel);
+        return channel;
     }
 
     @Transactional
     public ChannelView replaceChannel(UUID influencerId, UUID channelId, String ifMatch, ChannelInput input) {
+        return view(updateChannel(influencerId, channelId, ifMatch, input));
+    }
+
+    /** Replaces a channel without reading it back as a view (for bulk writers). */
+    @Transactional
+    public Channel updateChannel(UUID influencerId, UUID channelId, String ifMatch, ChannelInput input) {
         Channel channel = loadChannel(influencerId, channelId);
         Etags.requireMatch(ifMatch, channel.version);
         List<FieldError> errors = CatalogueRules.checkChannel("", input);
@@ -338,7 +362,7 @@ public class InfluencerService {
         touch(channel.influencer, now);
         flushGuardingHandles();
         changed(influencerId, Set.of(channel.id));
-        return view(channel);
+        return channel;
     }
 
     @Transactional

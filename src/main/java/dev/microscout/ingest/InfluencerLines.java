@@ -157,7 +157,7 @@ class InfluencerLines {
         InfluencerCreate body = new InfluencerCreate(p.displayName(), p.bio(), p.country(), p.city(), p.languages(),
                 p.contactEmail(), p.niches(), p.rateCard(), lines.stream().map(l -> l.parsed().channel()).toList());
         try {
-            UUID id = influencers.create(body).id();
+            UUID id = influencers.add(body).id;
             outcome.created += lines.size();
             return id;
         } catch (ApiException e) {
@@ -180,7 +180,7 @@ class InfluencerLines {
         boolean profileChanged = !CatalogueLine.sameProfile(profile, influencer);
         if (profileChanged) {
             try {
-                influencers.replace(id, Etags.of(influencer.version), profile);
+                influencers.update(id, Etags.of(influencer.version), profile);
             } catch (ApiException e) {
                 refused(e, lines, outcome);
                 return;
@@ -191,13 +191,13 @@ class InfluencerLines {
             ChannelInput input = line.parsed().channel();
             try {
                 if (channel == null) {
-                    influencers.addChannel(id, input);
+                    influencers.attachChannel(id, input);
                     outcome.created++;
                 } else if (!channel.isLive()) {
                     outcome.fail(line.source(), CatalogueLine.HANDLE, "channel " + channel.id + " is deleted; an ADMIN can "
                             + "restore it with POST /api/v1/influencers/" + id + "/channels/" + channel.id + "/restore");
                 } else if (!CatalogueLine.sameChannel(input, channel)) {
-                    influencers.replaceChannel(id, channel.id, Etags.of(channel.version), input);
+                    influencers.updateChannel(id, channel.id, Etags.of(channel.version), input);
                     outcome.updated++;
                 } else if (profileChanged) {
                     outcome.updated++;
