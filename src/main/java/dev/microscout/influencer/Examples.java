@@ -160,8 +160,4 @@ final class Examples {
             influencerId,ref,displayName,bio,country,city,languages,contactEmail,niches,rateCurrency,ratePerPost,platform,handle,url,followers,following,verified,genderShares,ageShares,countryShares
             3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b,,Sari Wulandari,Skincare for humid weather.,ID,Bandung,id|en,sari@example.com,skincare:0.8|makeup:0.2,IDR,2500000.00,INSTAGRAM,sari.glow,https://instagram.com/sari.glow,48200,610,false,female:0.72|male:0.27,18-24:0.41|25-34:0.38,ID:0.86|MY:0.07
             """;
-
-    static final String EXPORT_NDJSON = """
-            {"influencerId":"3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b","displayName":"Sari Wulandari","country":"ID","city":"Bandung","languages":["id","en"],"niches":[{"niche":"skincare","weight":0.8}],"rateCurrency":"IDR","ratePerPost":2500000.00,"platform":"INSTAGRAM","handle":"sari.glow","followers":48200,"following":610,"verified":false,"genderShares":{"female":0.72,"male":0.27}}
-            """;
 }

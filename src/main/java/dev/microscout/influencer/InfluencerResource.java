@@ -115,8 +115,9 @@ public class InfluencerResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InfluencerPage.class)),
                     @Content(mediaType = EXPORT_CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "export", value = Examples.EXPORT_CSV)),
-                    @Content(mediaType = EXPORT_NDJSON, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "export", value = Examples.EXPORT_NDJSON))})
+                    // No inline example: the document would read an NDJSON line as a JSON object.
+                    @Content(mediaType = EXPORT_NDJSON, schema = @Schema(type = SchemaType.STRING,
+                            description = "One JSON object per channel, with the CSV's column names and JSON values."))})
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; the problem names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "deleted=true with a key below ADMIN.",

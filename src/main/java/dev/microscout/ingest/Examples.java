@@ -12,11 +12,6 @@ final class Examples {
             crm-1042,Sari Wulandari,ID,Bandung,id|en,skincare:0.8|makeup:0.2,IDR,2500000,TIKTOK,sari.glow.tt,12400,80,false
             """;
 
-    static final String POSTS_NDJSON = """
-            {"platform":"INSTAGRAM","handle":"sari.glow","externalId":"ig-1","postedAt":"2026-11-02T09:30:00Z","format":"REEL","likes":1480,"comments":96,"saves":210,"shares":75,"tags":["skincare","sunscreen"]}
-            {"platform":"INSTAGRAM","handle":"sari.glow","externalId":"ig-2","postedAt":"2026-11-05T12:00:00Z","format":"PHOTO","likes":920,"comments":41}
-            """;
-
     static final String JOB_QUEUED = """
             {"id": "6c1f4e2a-8b3d-4f5e-9a7c-2d1e0f3a4b5c", "kind": "influencers", "format": "CSV", "status": "QUEUED",
              "columns": {}, "ignoredColumns": [], "delimiter": ",", "bytes": 7340032,

@@ -85,8 +85,9 @@ public class ImportResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = ImportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"),
                     examples = @ExampleObject(name = "two channels of one creator", value = Examples.INFLUENCERS_CSV)),
-            @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"),
-                    examples = @ExampleObject(name = "posts", value = Examples.POSTS_NDJSON))})
+            // No inline example: the document would read an NDJSON line as a JSON object. See docs/examples/*.ndjson.
+            @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "One JSON object per line, with the CSV's column names; docs/examples/ has one of each kind."))})
     @APIResponse(responseCode = "202", description = "Received and queued; Location names the job.",
             headers = @Header(name = "Location", description = "URL of the job.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportViews.ImportJobView.class),
@@ -107,9 +108,8 @@ public class ImportResource {
             @Parameter(description = "The CSV delimiter: , ; tab or |. Without it, the header row's is used.",
                     schema = @Schema(enumeration = {",", ";", "tab", "|"}))
             @QueryParam("delimiter") String delimiter,
-            @Parameter(description = "Makes a retry safe: the same key with the same file answers the first job (with the header "
-                    + "Idempotent-Replayed: true); the same key with another file is 422.", schema = @Schema(maxLength = 255))
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            // Documented with every POST's Idempotency-Key; for a file, "the same body" is the same bytes (its SHA-256).
+            @Parameter(hidden = true) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("Content-Type") String contentType,
             InputStream body) {
         ImportFormat format = format(contentType);

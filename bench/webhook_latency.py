@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Webhook latency: from the committed change to the receiver's 2xx, at a steady rate of events.
+
+Starts a receiver on 127.0.0.1, registers it for the demo organisation (ADMIN key), then sends
+POST /api/v1/webhooks/{id}/test at RATE requests a second for SECONDS: each commits one event to the outbox in
+its request's transaction. The receiver answers 204 and notes when each delivery arrived; the latency of an
+event is its arrival minus the event's own timestamp (taken inside the committing transaction, so at or before
+the commit: the figure errs on the long side). Prints p50, p95, p99 and the maximum.
+Usage: bench/webhook_latency.py --url http://localhost:PORT --key ADMIN_KEY [--rate 100] [--seconds 30]
+"""
+import argparse
+import datetime
+import concurrent.futures
+import http.server
+import json
+import statistics
+import threading
+import time
+import urllib.request
+
+arrivals = {}
+lock = threading.Lock()
+
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    # Keeps connections open, as a real receiver does: a server that closes each one after its answer makes the
+    # service's pooled connection fail on its next use.
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        at = time.time()
+        with lock:
+            arrivals.setdefault(self.headers.get("webhook-id"), (at, body))
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def call(url, key, method="GET", body=None):
+    request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"X-API-Key": key, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read() or b"null")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--key", required=True)
+    parser.add_argument("--rate", type=int, default=100)
+    parser.add_argument("--seconds", type=int, default=30)
+    a = parser.parse_args()
+
+    class Server(http.server.ThreadingHTTPServer):
+        # The default backlog of 5 refuses connections when deliveries arrive in bursts; a refused delivery is retried
+        # seconds later and would be measured as the receiver's fault.
+        request_queue_size = 256
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    hook = call(a.url + "/api/v1/webhooks", a.key, "POST",
+                {"url": f"http://127.0.0.1:{server.server_port}/hooks", "events": ["import.completed"],
+                 "description": "latency bench"})
+    hook_id = hook["webhook"]["id"]
+
+    committed = {}
+    total = a.rate * a.seconds
+
+    def send(i):
+        due = start + i / a.rate
+        delay = due - time.time()
+        if delay > 0:
+            time.sleep(delay)
+        answer = call(f"{a.url}/api/v1/webhooks/{hook_id}/test", a.key, "POST")
+        return answer, time.time()
+
+    start = time.time() + 0.5
+    with concurrent.futures.ThreadPoolExecutor(max_workers=32) as pool:
+        for answer, at in pool.map(send, range(total)):
+            committed[answer.get("messageId") or answer.get("webhookId") or json.dumps(answer)] = at
+    sent_for = time.time() - start
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with lock:
+            if all(m in arrivals for m in committed):
+                break
+        time.sleep(0.2)
+    # From the event's own time (stamped in the transaction that commits it, so at or before the commit) to arrival.
+    def occurred(body):
+        stamp = json.loads(body)["timestamp"]
+        return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
+
+    latencies = sorted((arrivals[m][0] - occurred(arrivals[m][1])) * 1000 for m in committed if m in arrivals)
+    missing = len(committed) - len(latencies)
+    # Deliveries that needed more than one attempt, and why: a slow tail is either the service or the receiver.
+    retried, reasons, page = 0, {}, 0
+    while True:
+        deliveries = call(f"{a.url}/api/v1/webhooks/{hook_id}/deliveries?size=100&page={page}", a.key)
+        for d in deliveries["items"]:
+            if len(d["attempts"]) > 1:
+                retried += 1
+                for attempt in d["attempts"][:-1]:
+                    reason = attempt.get("error") or str(attempt.get("statusCode"))
+                    reasons[reason] = reasons.get(reason, 0) + 1
+        page += 1
+        if page * 100 >= deliveries["total"]:
+            break
+    call(f"{a.url}/api/v1/webhooks/{hook_id}", a.key, "DELETE")
+
+    def pct(p):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p))]
+
+    print(f"{total} test events in {sent_for:.1f} s ({total / sent_for:.0f}/s); received {len(latencies)}, missing {missing}")
+    print(f"commit to receipt: p50 {pct(0.50):.0f} ms, p95 {pct(0.95):.0f} ms, p99 {pct(0.99):.0f} ms, "
+          f"max {latencies[-1]:.0f} ms, mean {statistics.mean(latencies):.0f} ms")
+    print(f"deliveries retried: {retried}" + (f" (failed attempts: {reasons})" if reasons else ""))
+
+
+if __name__ == "__main__":
+    main()
