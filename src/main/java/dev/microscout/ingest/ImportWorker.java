@@ -205,13 +205,13 @@ public class ImportWorker {
                 if (line.number() <= job.committedLine) {
                     continue;
                 }
-                chunk.add(line);
-                if (chunk.size() == config.chunkLines()) {
+                if (chunk.size() >= config.chunkLines() && !sameCreator(job.kind, chunk.get(chunk.size() - 1), line)) {
                     if (!commitChunk(job, chunk, refs)) {
                         return;
                     }
                     chunk.clear();
                 }
+                chunk.add(line);
             }
             if (!chunk.isEmpty() && !commitChunk(job, chunk, refs)) {
                 return;
@@ -230,6 +230,7 @@ public class ImportWorker {
      * @return whether to go on (false: cancelled, stopping, or the job was taken over)
      */
     private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs) {
+        extra = 0;
         long started = System.nanoTime();
         ChunkOutcome outcome;
         Boolean owned;
@@ -293,6 +294,29 @@ public class ImportWorker {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether a full chunk takes this line too: the next channel line of the same creator (by ref or influencerId)
+     * joins its chunk, up to a creator's most channels, so that a creator's lines commit together and a resumed job
+     * never starts in the middle of one.
+     */
+    private boolean sameCreator(ImportKind kind, ImportLine last, ImportLine next) {
+        if (kind != ImportKind.INFLUENCERS || last.cells() == null || next.cells() == null) {
+            return false;
+        }
+        return extra++ < dev.microscout.influencer.Influencer.MAX_CHANNELS
+                && (same(last, next, dev.microscout.influencer.CatalogueLine.REF)
+                || same(last, next, dev.microscout.influencer.CatalogueLine.INFLUENCER_ID));
+    }
+
+    /** Lines a full chunk has taken on for its last creator (reset with each chunk). */
+    private int extra;
+
+    private static boolean same(ImportLine a, ImportLine b, String column) {
+        String x = a.cells().get(column);
+        String y = b.cells().get(column);
+        return x != null && !x.isBlank() && x.strip().equals(y == null ? null : y.strip());
     }
 
     private void apply(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, ChunkOutcome outcome) {

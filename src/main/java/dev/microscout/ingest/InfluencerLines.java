@@ -32,7 +32,9 @@ import java.util.UUID;
  * <p>
  * A line names its creator by {@code influencerId} (as exported); else by its channel, when the catalogue knows it;
  * else by {@code ref}, the file's own name for a creator new to the catalogue (its lines are its channels); else the
- * line is a creator of one channel.
+ * line is a creator of one channel. A ref's creator is remembered for the rest of the job's run, and the worker
+ * keeps a creator's consecutive lines in one chunk; after a restart a ref is found again only through a channel
+ * already stored, so only a file that scatters one new creator's lines could split it in two.
  */
 @ApplicationScoped
 class InfluencerLines {
