@@ -19,6 +19,9 @@ public class BodyLimit {
 
     @Inject
     ObjectMapper json;
+    /** Kept equal to quarkus.http.limits.max-body-size, which would answer a larger file with a bare 413. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "microscout.imports.max-file-size")
+    io.quarkus.runtime.configuration.MemorySize importLimit;
 
     /** The one path whose body may exceed 1 MiB: it is streamed to disk, never held in memory. */
     static final String IMPORTS = "/api/v1/imports";
@@ -38,10 +41,8 @@ public class BodyLimit {
             ctx.next();
         });
         router.route().order(-1000).handler(ctx -> {
-            if (isImportUpload(ctx.request())) {
-                ctx.next();
-                return;
-            }
+            boolean importUpload = isImportUpload(ctx.request());
+            long limit = importUpload ? importLimit.asLongValue() : MAX_BODY_BYTES;
             String length = ctx.request().getHeader("Content-Length");
             long bytes;
             try {
@@ -49,12 +50,14 @@ public class BodyLimit {
             } catch (NumberFormatException e) {
                 bytes = 0;
             }
-            if (bytes <= MAX_BODY_BYTES) {
+            if (bytes <= limit) {
                 ctx.next();
                 return;
             }
-            Problem problem = new Problem(ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", 413,
-                    "The request body is " + bytes + " bytes; the service accepts at most 1 MiB (" + MAX_BODY_BYTES + " bytes)",
+            String detail = importUpload
+                    ? "The file is " + bytes + " bytes; an import accepts at most " + limit + " bytes (microscout.imports.max-file-size)"
+                    : "The request body is " + bytes + " bytes; the service accepts at most 1 MiB (" + MAX_BODY_BYTES + " bytes)";
+            Problem problem = new Problem(ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", 413, detail,
                     ctx.request().path(), null, null);
             String body;
             try {

@@ -32,6 +32,11 @@ public LineCells(Map<String, String> line, List<FieldError> errors) {
             return null;
         }
         String trimmed = value.strip();
+        if (!dev.microscout.common.StorableText.isStorable(trimmed)) {
+            // The rule the API's JSON bodies obey: the database could not store it, and the line would fail late.
+            errors.add(new FieldError(column, dev.microscout.common.StorableText.MESSAGE));
+            return null;
+        }
         return trimmed.isEmpty() ? null : trimmed;
     }
 

@@ -24,6 +24,8 @@ class ChannelLines {
 
     @Inject
     InfluencerService influencers;
+    @Inject
+    jakarta.validation.Validator validator;
 
     /** A line read into its channel's name and its value (a post, a snapshot). */
     record Named<T>(ImportLine line, UUID channelId, String channelKey, T value) {
@@ -97,4 +99,60 @@ class ChannelLines {
         }
         return false;
     }
+
+    /** What one batch of a channel's lines did to the catalogue. */
+    record Counts(long created, long updated, long unchanged) {
+    }
+
+    /**
+     * The common course of post and snapshot lines: each line read into its value (bad cells and Bean Validation
+     * findings fail it, a cell reported once), grouped by live channel, split into batches without a repeated key,
+     * and each batch written as the API's batch for that channel would be.
+     *
+     * @param read  a line's value from its cells (errors go to the cells' list)
+     * @param key   what must not repeat within a batch (externalId, date)
+     * @param write the API's batch write for one channel
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    <T, K> void apply(List<ImportLine> chunk, ChunkOutcome outcome, java.util.function.Function<LineCells, T> read,
+                      java.util.function.Function<T, K> key, java.util.function.BiFunction<UUID, List<T>, Counts> write) {
+        List<Named<T>> lines = new ArrayList<>();
+        for (ImportLine line : chunk) {
+            List<dev.microscout.common.FieldError> errors = new ArrayList<>();
+            LineCells cells = new LineCells(line.cells(), errors);
+            Named<Void> channel = name(line, cells);
+            T value = read.apply(cells);
+            errors.forEach(e -> outcome.fail(line, e.field(), e.message()));
+            if (channel.channelId() == null && channel.channelKey() == null
+                    && errors.stream().noneMatch(e -> CHANNEL_COLUMNS.contains(e.field()))) {
+                outcome.fail(line, "channelId", "names no channel: give channelId, or platform and handle");
+            }
+            // A cell that could not be read is reported once, not again as missing.
+            java.util.Set<String> unreadable = errors.stream().map(dev.microscout.common.FieldError::field)
+                    .collect(java.util.stream.Collectors.toSet());
+            for (jakarta.validation.ConstraintViolation<T> v : validator.validate(value)) {
+                if (!unreadable.contains(Violations.column(v))) {
+                    outcome.fail(line, Violations.column(v), Violations.reason(v));
+                }
+            }
+            if (!outcome.failed(line)) {
+                lines.add(new Named<>(line, channel.channelId(), channel.channelKey(), value));
+            }
+        }
+        for (Map.Entry<UUID, List<Named<T>>> channel : byChannel(lines, outcome).entrySet()) {
+            for (List<Named<T>> batch : batches(channel.getValue(), key, 1000)) {
+                try {
+                    Counts counts = write.apply(channel.getKey(), batch.stream().map(Named::value).toList());
+                    outcome.created += counts.created();
+                    outcome.updated += counts.updated();
+                    outcome.unchanged += counts.unchanged();
+                } catch (dev.microscout.common.ApiException e) {
+                    batch.forEach(l -> outcome.fail(l.line(), null, e.getMessage()));
+                }
+                influencers.flushAndForget();
+            }
+        }
+    }
+
+    private static final java.util.Set<String> CHANNEL_COLUMNS = java.util.Set.of("channelId", "platform", "handle");
 }

@@ -21,6 +21,15 @@ final class ChunkOutcome {
         failedLines.add(line.number());
     }
 
+    /** Adds what another part of the chunk did (a line retried on its own). */
+    void add(ChunkOutcome other) {
+        created += other.created;
+        updated += other.updated;
+        unchanged += other.unchanged;
+        errors.addAll(other.errors);
+        failedLines.addAll(other.failedLines);
+    }
+
     long failed() {
         return failedLines.size();
     }

@@ -66,7 +66,8 @@ public class ImportService {
     }
 
     /**
-     * Streams the body to disk, checks it and queues its job; the audit event commits with the queued job.
+     * Streams the body to disk, checks it and queues its job. The job's row is written once, with the audit event,
+     * when the file is complete and its header checked: an upload that breaks off, or a file refused, leaves no job.
      *
      * @param path the request's path, for the audit trail
      */
@@ -76,100 +77,86 @@ public class ImportService {
         if (key != null && key.length() > 255) {
             throw new IdempotencyInterceptor.InvalidKey("must be at most 255 characters");
         }
-        UUID organisationId = caller.organisationId();
-        UUID keyId = caller.keyId();
-        OffsetDateTime now = now();
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID();
-        job.organisationId = organisationId;
-        job.keyId = keyId;
+        job.organisationId = caller.organisationId();
+        job.keyId = caller.keyId();
         job.kind = kind;
         job.format = format;
-        job.delimiter = delimiter == null ? null : delimiter.toString();
         job.columns = columns;
-        job.ignoredColumns = List.of();
-        job.status = ImportStatus.RECEIVING;
-        job.createdAt = now;
-        job.updatedAt = now;
-        QuarkusTransaction.requiringNew().run(job::persist);
-
+        job.idempotencyKey = key;
         Path file = fileOf(job);
+        try {
+            spoolAndCheck(job, body, file, delimiter);
+            if (key != null) {
+                ImportJob first = ImportJob.<ImportJob>find("organisationId = ?1 and idempotencyKey = ?2", job.organisationId, key)
+                        .firstResult();
+                if (first != null) {
+                    delete(file);
+                    boolean same = job.sha256.equals(first.sha256) && first.kind == kind && first.format == format
+                            && java.util.Objects.equals(first.columns, columns);
+                    if (!same) {
+                        throw new IdempotencyInterceptor.KeyReused();
+                    }
+                    return new Received(view(first), true);
+                }
+            }
+            job.status = ImportStatus.QUEUED;
+            job.createdAt = now();
+            job.updatedAt = job.createdAt;
+            // Two uploads racing with one Idempotency-Key: the unique index lets one in; the other is a 409.
+            QuarkusTransaction.requiringNew().run(() -> {
+                job.persist();
+                audit.record(caller, "POST", path, 202, URI.create("/api/v1/imports/" + job.id));
+            });
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+        meters.received(kind);
+        worker.wake();
+        return new Received(view(job), false);
+    }
+
+    /** Streams the body to the job's file (never to memory) and reads a CSV's header; fills in size, hash and delimiter. */
+    private void spoolAndCheck(ImportJob job, InputStream body, Path file, Character delimiter) {
         Path part = file.resolveSibling(file.getFileName() + ".part");
-        long bytes;
-        String sha256;
         try {
             Files.createDirectories(file.getParent());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            bytes = spool(body, part, digest);
-            sha256 = HexFormat.of().formatHex(digest.digest());
+            job.bytesReceived = spool(body, part, digest);
+            job.sha256 = HexFormat.of().formatHex(digest.digest());
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileTooLarge e) {
-            discard(job.id, part);
+            delete(part);
             throw e;
         } catch (IOException | RuntimeException e) {
-            discard(job.id, part);
+            delete(part);
             throw new InvalidInput("body", "the upload ended before the file was complete: " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-
-        List<String> ignored = List.of();
-        Character used = delimiter;
-        if (format == ImportFormat.CSV) {
-            try (LineSource source = LineSource.open(file, format, delimiter, columns, kind, json)) {
-                List<String> missing = kind.missingFrom(source.mappedHeader());
-                if (!missing.isEmpty()) {
-                    throw new InvalidInput("header", "the header row has no column for " + String.join(", ", missing)
-                            + " (it has " + String.join(", ", source.header()) + "); name them so, or map yours with columns");
-                }
-                ignored = List.copyOf(source.ignoredColumns());
-                used = source.delimiter();
-            } catch (LineSource.Unreadable e) {
-                discard(job.id, file);
-                throw new InvalidInput("body", e.getMessage());
-            } catch (InvalidInput e) {
-                discard(job.id, file);
-                throw e;
-            } catch (IOException e) {
-                discard(job.id, file);
-                throw new InvalidInput("body", "the file cannot be read: " + e.getMessage());
+        job.ignoredColumns = List.of();
+        job.delimiter = delimiter == null ? null : delimiter.toString();
+        if (job.format != ImportFormat.CSV) {
+            if (job.bytesReceived == 0) {
+                throw new InvalidInput("body", "the file is empty");
             }
-        } else if (bytes == 0) {
-            discard(job.id, file);
-            throw new InvalidInput("body", "the file is empty");
+            return;
         }
-        long received = bytes;
-        String hash = sha256;
-        List<String> unread = ignored;
-        Character delimiterUsed = used;
-        if (key != null) {
-            ImportJob first = ImportJob.<ImportJob>find("organisationId = ?1 and idempotencyKey = ?2", organisationId, key)
-                    .firstResult();
-            if (first != null) {
-                discard(job.id, file);
-                boolean same = hash.equals(first.sha256) && first.kind == kind && first.format == format
-                        && java.util.Objects.equals(first.columns, columns);
-                if (!same) {
-                    throw new IdempotencyInterceptor.KeyReused();
-                }
-                return new Received(view(first), true);
+        try (LineSource source = LineSource.open(file, job.format, delimiter, job.columns, job.kind, json)) {
+            List<String> missing = job.kind.missingFrom(source.mappedHeader());
+            if (!missing.isEmpty()) {
+                throw new InvalidInput("header", "the header row has no column for " + String.join(", ", missing)
+                        + " (it has " + String.join(", ", source.header()) + "); name them so, or map yours with columns");
             }
+            job.ignoredColumns = List.copyOf(source.ignoredColumns());
+            job.delimiter = String.valueOf(source.delimiter());
+        } catch (LineSource.Unreadable e) {
+            throw new InvalidInput("body", e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidInput("body", "the file cannot be read: " + e.getMessage());
         }
-        ImportJob queued = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob row = ImportJob.findById(job.id);
-            row.idempotencyKey = key;
-            row.status = ImportStatus.QUEUED;
-            row.bytesReceived = received;
-            row.sha256 = hash;
-            row.ignoredColumns = unread;
-            row.delimiter = delimiterUsed == null ? null : delimiterUsed.toString();
-            row.updatedAt = now();
-            audit.record(caller, "POST", path, 202, URI.create("/api/v1/imports/" + row.id));
-            return row;
-        });
-        meters.received(kind);
-        worker.wake();
-        return new Received(view(queued), false);
     }
 
     /** A job received, or the first job of the same Idempotency-Key and file (replayed). */
@@ -300,14 +287,12 @@ public class ImportService {
         return total;
     }
 
-    /** A refused upload leaves nothing behind: neither its job nor its file. */
-    private void discard(UUID jobId, Path file) {
+    private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // A leftover file is harmless: no job refers to it.
+            // A leftover file is harmless: no job refers to it, and the worker clears old ones at start.
         }
-        QuarkusTransaction.requiringNew().run(() -> ImportJob.deleteById(jobId));
     }
 
     private static double round(double value) {

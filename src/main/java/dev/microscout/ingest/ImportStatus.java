@@ -1,8 +1,8 @@
 package dev.microscout.ingest;
 
-/** RECEIVING while the body arrives; QUEUED until a worker takes it; then RUNNING and one of the three ends. */
+/** QUEUED once the file is received and checked, until a worker takes it; then RUNNING and one of the three ends. */
 public enum ImportStatus {
-    RECEIVING, QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+    QUEUED, RUNNING, DONE, FAILED, CANCELLED;
 
     boolean finished() {
         return this == DONE || this == FAILED || this == CANCELLED;

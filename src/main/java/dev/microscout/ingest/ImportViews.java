@@ -20,7 +20,7 @@ public final class ImportViews {
             UUID id,
             @Schema(examples = "influencers") String kind,
             @Schema(examples = "CSV") ImportFormat format,
-            @Schema(description = "RECEIVING while the body arrives, QUEUED until a worker takes it, RUNNING, then DONE, FAILED or "
+            @Schema(description = "QUEUED once the file is received and checked, until a worker takes it; RUNNING; then DONE, FAILED or "
                     + "CANCELLED.", examples = "RUNNING") ImportStatus status,
             @Schema(description = "Your header names mapped onto ours, as sent in columns.") Map<String, String> columns,
             @Schema(description = "Columns of the file that nothing reads (check for a typo).") List<String> ignoredColumns,

@@ -75,11 +75,34 @@ public class ImportWorker {
             return;
         }
         meters.register();
+        clearBrokenUploads();
         loop = Executors.newSingleThreadExecutor(r -> daemon(r, "microscout-import"));
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "microscout-import-heartbeat"));
         long beat = config.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         loop.submit(this::run);
+    }
+
+    /** Uploads that broke off when a service stopped leave a .part file and no job: an hour on, nobody will finish them. */
+    private void clearBrokenUploads() {
+        Path directory = Path.of(config.directory());
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".part")).forEach(f -> {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    LOG.debugf("Broken upload %s not removed: %s", f, e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.debugf("Import directory not read: %s", e);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -189,10 +212,12 @@ public class ImportWorker {
         }
         if (job.totalLines == null) {
             try {
-                long total = LineSource.count(file, job.format, job.delimiterChar());
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                "update import_job set total_lines = :total where id = :id and owner_token = :owner")
-                        .setParameter("total", total).setParameter("id", id).setParameter("owner", owner).executeUpdate());
+                Long total = LineSource.count(file, job.format, job.delimiterChar());
+                if (total != null) {
+                    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                    "update import_job set total_lines = :total where id = :id and owner_token = :owner")
+                            .setParameter("total", total).setParameter("id", id).setParameter("owner", owner).executeUpdate());
+                }
             } catch (IOException e) {
                 LOG.debugf("Import %s: lines not counted: %s", id, e);
             }
@@ -231,53 +256,39 @@ public class ImportWorker {
      */
     private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs) {
         extra = 0;
-        long started = System.nanoTime();
         ChunkOutcome outcome;
-        Boolean owned;
         try {
-            outcome = new ChunkOutcome();
-            ChunkOutcome whole = outcome;
-            owned = QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
-                apply(job, chunk, refs, whole);
-                return record(job, chunk, whole, System.nanoTime() - started);
-            }));
-        } catch (LostOwnership e) {
+            try {
+                outcome = commit(job, chunk, refs);
+            } catch (RuntimeException e) {
+                if (lostOwnership(e)) {
+                    throw e;
+                }
+                // One line the checks let through and the database refused spoils the chunk: each line again on its own.
+                LOG.debugf("Import %s: chunk ending at line %d retried line by line: %s", job.id, chunk.get(chunk.size() - 1).number(), e);
+                outcome = new ChunkOutcome();
+                for (ImportLine line : chunk) {
+                    try {
+                        outcome.add(commit(job, List.of(line), refs));
+                    } catch (RuntimeException lineFailure) {
+                        if (lostOwnership(lineFailure)) {
+                            throw lineFailure;
+                        }
+                        ChunkOutcome single = new ChunkOutcome();
+                        single.fail(line, null, "could not be stored: " + reason(lineFailure));
+                        QuarkusTransaction.requiringNew().run(() -> record(job, List.of(line), single, 0));
+                        outcome.add(single);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!lostOwnership(e)) {
+                throw e;
+            }
             LOG.infof("Import %s was taken over by another instance", job.id);
             return false;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof LostOwnership) {
-                LOG.infof("Import %s was taken over by another instance", job.id);
-                return false;
-            }
-            // One line the checks let through and the database refused spoils the chunk: each line again on its own.
-            LOG.debugf("Import %s: chunk ending at line %d retried line by line: %s", job.id, chunk.get(chunk.size() - 1).number(), e);
-            outcome = new ChunkOutcome();
-            owned = true;
-            for (ImportLine line : chunk) {
-                ChunkOutcome single = new ChunkOutcome();
-                long lineStarted = System.nanoTime();
-                try {
-                    owned = QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
-                        apply(job, List.of(line), refs, single);
-                        return record(job, List.of(line), single, System.nanoTime() - lineStarted);
-                    }));
-                } catch (RuntimeException lineFailure) {
-                    single.fail(line, null, "could not be stored: " + reason(lineFailure));
-                    owned = QuarkusTransaction.requiringNew().call(() -> record(job, List.of(line), single, System.nanoTime() - lineStarted));
-                }
-                outcome.created += single.created;
-                outcome.updated += single.updated;
-                outcome.unchanged += single.unchanged;
-                if (!owned) {
-                    break;
-                }
-            }
         }
         meters.lines(job.kind, outcome);
-        if (!owned) {
-            LOG.infof("Import %s was taken over by another instance", job.id);
-            return false;
-        }
         ImportJob now = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(job.id));
         job.committedLine = now.committedLine;
         job.processedLines = now.processedLines;
@@ -319,6 +330,32 @@ public class ImportWorker {
         return x != null && !x.isBlank() && x.strip().equals(y == null ? null : y.strip());
     }
 
+    /**
+     * Applies lines and commits them with the job's counts in one transaction. The refs they resolve join {@code refs}
+     * only once committed: a rolled-back chunk must not leave a ref naming a creator that was never stored.
+     */
+    private ChunkOutcome commit(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs) {
+        long started = System.nanoTime();
+        ChunkOutcome outcome = new ChunkOutcome();
+        Map<String, UUID> resolved = new HashMap<>(refs);
+        QuarkusTransaction.requiringNew().run(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
+            apply(job, lines, resolved, outcome);
+            record(job, lines, outcome, System.nanoTime() - started);
+            return null;
+        }));
+        refs.putAll(resolved);
+        return outcome;
+    }
+
+    private static boolean lostOwnership(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LostOwnership) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void apply(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, ChunkOutcome outcome) {
         List<ImportLine> readable = new ArrayList<>(chunk.size());
         for (ImportLine line : chunk) {
@@ -335,8 +372,8 @@ public class ImportWorker {
         }
     }
 
-    /** Writes the chunk's failed lines and counts; false when the job is no longer this instance's. */
-    private boolean record(ImportJob job, List<ImportLine> chunk, ChunkOutcome outcome, long nanos) {
+    /** Writes the chunk's failed lines and counts; throws {@link LostOwnership} when the job is no longer this instance's. */
+    private void record(ImportJob job, List<ImportLine> chunk, ChunkOutcome outcome, long nanos) {
         int updated = em.createNativeQuery("""
                         update import_job set committed_line = :line, processed_lines = processed_lines + :lines,
                                created_count = created_count + :created, updated_count = updated_count + :updated,
@@ -370,7 +407,6 @@ public class ImportWorker {
                 }
             });
         }
-        return true;
     }
 
     /** Thrown inside a chunk's transaction when the job was taken over: nothing of the chunk may commit. */

@@ -280,8 +280,11 @@ final class LineSource implements Closeable, Iterator<ImportLine> {
         }
     }
 
-    /** Lines in the file, without the header: read once before the work starts, for progress and the estimate. */
-    static long count(Path file, ImportFormat format, Character delimiter) throws IOException {
+    /**
+     * Lines in the file, without the header: read once before the work starts, for progress and the estimate; null
+     * when the file cannot be read to its end (the work then stops where it breaks, and says so).
+     */
+    static Long count(Path file, ImportFormat format, Character delimiter) throws IOException {
         if (format == ImportFormat.CSV) {
             char d = delimiter == null ? sniffDelimiter(file) : delimiter;
             try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(d).detectBomHeader(true).skipEmptyLines(true)
@@ -292,13 +295,13 @@ final class LineSource implements Closeable, Iterator<ImportLine> {
                 }
                 return Math.max(0, records - 1);
             } catch (RuntimeException e) {
-                return 0;
+                return null;
             }
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return reader.lines().filter(l -> !l.isBlank()).count();
         } catch (UncheckedIOException e) {
-            return 0;
+            return null;
         }
     }
 

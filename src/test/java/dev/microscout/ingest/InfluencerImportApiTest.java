@@ -157,12 +157,16 @@ class InfluencerImportApiTest {
                 + "\"niches\":[{\"niche\":\"baking\",\"weight\":1}],\"platform\":\"TIKTOK\",\"handle\":\"" + handle + "\","
                 + "\"followers\":30500,\"genderShares\":{\"female\":0.6}}\n"
                 + "not json\n"
-                + "[1,2]\n";
+                + "[1,2]\n"
+                // line 4: a NUL the database could not store, refused by the API's rule for text
+                + "{\"displayName\":\"A\\u0000B\",\"country\":\"ID\",\"platform\":\"X\",\"handle\":\"" + handle + "x\",\"followers\":1}\n";
         String id = Imports.send("influencers", Imports.NDJSON, ndjson);
         ExtractableResponse<Response> job = Imports.awaitEnd(id);
-        assertEquals(List.of(1, 2), List.of(job.<Integer>path("created"), job.<Integer>path("failed")));
+        assertEquals(List.of(1, 3), List.of(job.<Integer>path("created"), job.<Integer>path("failed")));
         ExtractableResponse<Response> errors = Imports.errors(id);
-        assertEquals(List.of(2, 3), errors.path("items.line"));
+        assertEquals(List.of(2, 3, 4), errors.path("items.line"));
+        assertEquals("displayName", errors.path("items[2].field"));
+        assertEquals(dev.microscout.common.StorableText.MESSAGE, errors.path("items[2].reason"));
         assertTrue(errors.<String>path("items[0].reason").startsWith("is not valid JSON"));
         assertEquals("is not a JSON object", errors.path("items[1].reason"));
     }
