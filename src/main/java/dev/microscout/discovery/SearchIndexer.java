@@ -37,15 +37,24 @@ public class SearchIndexer {
     EntityManager em;
     @Inject
     NicheService niches;
-    /** The last step of catalogue → metrics → reputation → search read model: the creator's rows follow. */
+    /** The last step of catalogue → metrics → reputation → search read model: the creators' rows follow. */
     void onReputationChanged(@Observes ReputationChanged change) {
-        reindex(change.influencerId());
+        reindex(change.influencerIds());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void reindex(UUID influencerId) {
+        reindex(java.util.Set.of(influencerId));
+    }
+
+    /** Rewrites the rows of the influencers, a few statements for all of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reindex(java.util.Collection<UUID> influencerIds) {
+        if (influencerIds.isEmpty()) {
+            return;
+        }
         em.flush();
-        em.unwrap(Session.class).doWork(c -> write(c, influencerId));
+        em.unwrap(Session.class).doWork(c -> write(c, influencerIds));
     }
 
     /** Rebuilds every influencer's rows (after a taxonomy change, or for data loaded outside the API). */
@@ -61,25 +70,30 @@ public class SearchIndexer {
             }
             return all;
         });
-        ids.forEach(this::reindex);
+        for (int from = 0; from < ids.size(); from += 500) {
+            reindex(ids.subList(from, Math.min(ids.size(), from + 500)));
+        }
         return ids.size();
     }
 
-    private void write(Connection c, UUID influencerId) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("delete from search_entry where influencer_id = ?")) {
-            delete.setObject(1, influencerId);
+    private void write(Connection c, java.util.Collection<UUID> influencerIds) throws SQLException {
+        java.sql.Array ids = c.createArrayOf("uuid", influencerIds.toArray());
+        try (PreparedStatement delete = c.prepareStatement("delete from search_entry where influencer_id = any(?)")) {
+            delete.setArray(1, ids);
             delete.executeUpdate();
         }
-        Profile profile = profile(c, influencerId);
-        if (profile == null) {
-            // Deleted (or gone): it leaves the search with its rows; the text returns with them on a restore.
-            try (PreparedStatement delete = c.prepareStatement("delete from influencer_text where influencer_id = ?")) {
-                delete.setObject(1, influencerId);
+        Map<UUID, Profile> profiles = profiles(c, ids);
+        List<UUID> gone = influencerIds.stream().filter(id -> !profiles.containsKey(id)).toList();
+        if (!gone.isEmpty()) {
+            // Deleted (or gone): they leave the search with their rows; the text returns with them on a restore.
+            try (PreparedStatement delete = c.prepareStatement("delete from influencer_text where influencer_id = any(?)")) {
+                delete.setArray(1, c.createArrayOf("uuid", gone.toArray()));
                 delete.executeUpdate();
             }
+        }
+        if (profiles.isEmpty()) {
             return;
         }
-        Map<String, float[]> vectors = vectorsByRoot(profile.niches());
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
                     engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
@@ -88,34 +102,8 @@ public class SearchIndexer {
                        m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?, ?
                   from channel c left join channel_metrics m on m.channel_id = c.id
                  where c.influencer_id = ? and c.deleted_at is null""")) {
-            long rootMask = 0;
-            for (String root : vectors.keySet()) {
-                rootMask |= niches.rootMask(root);
-            }
-            List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
-            rows.add(Map.entry(ALL_NICHES, new float[0]));
-            for (Map.Entry<String, float[]> row : rows) {
-                Float[] boxed = new Float[row.getValue().length];
-                for (int i = 0; i < boxed.length; i++) {
-                    boxed[i] = row.getValue()[i];
-                }
-                insert.setString(1, row.getKey());
-                insert.setString(2, profile.country());
-                insert.setArray(3, c.createArrayOf("float4", boxed));
-                insert.setFloat(4, (float) profile.reputation());
-                insert.setString(5, profile.city());
-                insert.setArray(6, profile.languages());
-                insert.setBoolean(7, profile.hasContact());
-                insert.setBoolean(8, profile.openIncidents());
-                insert.setString(9, profile.rateCurrency());
-                if (profile.ratePrice() == null) {
-                    insert.setNull(10, Types.NUMERIC);
-                } else {
-                    insert.setBigDecimal(10, profile.ratePrice());
-                }
-                insert.setLong(11, rootMask);
-                insert.setObject(12, influencerId);
-                insert.addBatch();
+            for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
+                addRows(c, insert, entry.getKey(), entry.getValue());
             }
             insert.executeBatch();
         }
@@ -126,10 +114,44 @@ public class SearchIndexer {
                              from channel c join post p on p.channel_id = c.id, unnest(p.tags) t
                             where c.influencer_id = i.id and c.deleted_at is null
                               and p.posted_at > now() - interval '90 days'), ''))
-                  from influencer i where i.id = ?
+                  from influencer i where i.id = any(?) and i.deleted_at is null
                 on conflict (influencer_id) do update set document = excluded.document""")) {
-            text.setObject(1, influencerId);
+            text.setArray(1, c.createArrayOf("uuid", profiles.keySet().toArray()));
             text.executeUpdate();
+        }
+    }
+
+    /** Adds an influencer's rows to the insert's batch: one per root niche of its vector, and one for all niches. */
+    private void addRows(Connection c, PreparedStatement insert, UUID influencerId, Profile profile) throws SQLException {
+        Map<String, float[]> vectors = vectorsByRoot(profile.niches());
+        long rootMask = 0;
+        for (String root : vectors.keySet()) {
+            rootMask |= niches.rootMask(root);
+        }
+        List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
+        rows.add(Map.entry(ALL_NICHES, new float[0]));
+        for (Map.Entry<String, float[]> row : rows) {
+            Float[] boxed = new Float[row.getValue().length];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = row.getValue()[i];
+            }
+            insert.setString(1, row.getKey());
+            insert.setString(2, profile.country());
+            insert.setArray(3, c.createArrayOf("float4", boxed));
+            insert.setFloat(4, (float) profile.reputation());
+            insert.setString(5, profile.city());
+            insert.setArray(6, profile.languages());
+            insert.setBoolean(7, profile.hasContact());
+            insert.setBoolean(8, profile.openIncidents());
+            insert.setString(9, profile.rateCurrency());
+            if (profile.ratePrice() == null) {
+                insert.setNull(10, Types.NUMERIC);
+            } else {
+                insert.setBigDecimal(10, profile.ratePrice());
+            }
+            insert.setLong(11, rootMask);
+            insert.setObject(12, influencerId);
+            insert.addBatch();
         }
     }
 
@@ -158,34 +180,39 @@ public class SearchIndexer {
                            java.math.BigDecimal ratePrice, Map<String, Double> niches, double reputation, boolean openIncidents) {
     }
 
-    private static Profile profile(Connection c, UUID influencerId) throws SQLException {
-        Map<String, Double> niches = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select niche_slug, weight from influencer_niche where influencer_id = ?")) {
-            s.setObject(1, influencerId);
+    /** The live influencers' profiles, by id (a deleted or unknown one is absent). */
+    private static Map<UUID, Profile> profiles(Connection c, java.sql.Array ids) throws SQLException {
+        Map<UUID, Map<String, Double>> niches = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select influencer_id, niche_slug, weight from influencer_niche where influencer_id = any(?)")) {
+            s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    niches.put(r.getString(1), r.getDouble(2));
+                    niches.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashMap<>()).put(r.getString(2), r.getDouble(3));
                 }
             }
         }
+        Map<UUID, Profile> profiles = new java.util.LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                select i.country, i.city, i.languages, i.contact_email is not null as has_contact, i.rate_currency, i.rate_price,
+                select i.id, i.country, i.city, i.languages, i.contact_email is not null as has_contact, i.rate_currency, i.rate_price,
                        (select r.reputation from influencer_reputation r where r.influencer_id = i.id) as reputation,
                        exists (select 1 from incident x where x.influencer_id = i.id and not x.resolved) as open_incidents
-                  from influencer i where i.id = ? and i.deleted_at is null""")) {
-            s.setObject(1, influencerId);
+                  from influencer i where i.id = any(?) and i.deleted_at is null order by i.id""")) {
+            s.setArray(1, ids);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
+                while (r.next()) {
+                    UUID id = r.getObject("id", UUID.class);
+                    double reputation = r.getDouble("reputation");
+                    if (r.wasNull()) {
+                        reputation = DEFAULT_REPUTATION;
+                    }
+                    profiles.put(id, new Profile(r.getString("country"), r.getString("city"), r.getArray("languages"),
+                            r.getBoolean("has_contact"), r.getString("rate_currency"), r.getBigDecimal("rate_price"),
+                            niches.getOrDefault(id, Map.of()), reputation, r.getBoolean("open_incidents")));
                 }
-                double reputation = r.getDouble("reputation");
-                if (r.wasNull()) {
-                    reputation = DEFAULT_REPUTATION;
-                }
-                return new Profile(r.getString("country"), r.getString("city"), r.getArray("languages"), r.getBoolean("has_contact"),
-                        r.getString("rate_currency"), r.getBigDecimal("rate_price"), niches, reputation, r.getBoolean("open_incidents"));
             }
         }
+        return profiles;
     }
 
     /** Reputation before anything is recorded: the prior mean mapped to 0–1, full authenticity, no penalty. */

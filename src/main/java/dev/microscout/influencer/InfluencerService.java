@@ -8,6 +8,7 @@ import dev.microscout.common.FieldError;
 import dev.microscout.common.InvalidInput;
 import dev.microscout.common.MergePatch;
 import dev.microscout.common.NotFound;
+import dev.microscout.common.PropagationUnit;
 import dev.microscout.niche.NicheService;
 import dev.microscout.niche.NicheTaxonomy;
 import dev.microscout.tier.Tier;
@@ -86,29 +87,85 @@ public class InfluencerService {
         return view(add(body));
     }
 
-    /** Creates an influencer without reading it back as a view (for bulk writers, which answer with counts). */
+    /** Creates an influencer without reading it back as a view. */
     @Transactional
     public Influencer add(InfluencerCreate body) {
+        Added added = addAll(List.of(body)).get(0);
+        if (added.refused() != null) {
+            throw added.refused();
+        }
+        return added.influencer();
+    }
+
+    /** What a bulk create did with one creator: the influencer stored, or the refusal a request for it would have got. */
+    public record Added(Influencer influencer, dev.microscout.common.ApiException refused) {
+    }
+
+    /**
+     * Creates influencers, each under the rules of a single create, the handles of all of them checked in one query
+     * and the rows written in one flush (for bulk writers, which answer with counts). A creator refused gets its
+     * refusal in its place; the others are stored.
+     */
+    @Transactional
+    public List<Added> addAll(List<InfluencerCreate> bodies) {
         NicheTaxonomy taxonomy = niches.taxonomy();
-        List<FieldError> errors = new ArrayList<>(CatalogueRules.checkProfile(body, taxonomy));
-        Map<String, Integer> handles = new HashMap<>();
-        for (int i = 0; i < body.channels().size(); i++) {
-            ChannelInput channel = body.channels().get(i);
-            errors.addAll(CatalogueRules.checkChannel("channels[" + i + "]", channel));
-            Integer earlier = handles.putIfAbsent(CatalogueRules.handleKey(channel.platform(), channel.handle()), i);
-            if (earlier != null) {
-                errors.add(new FieldError("channels[" + i + "].handle",
-                        "repeats channels[" + earlier + "] (same platform and handle)"));
+        List<Added> added = new ArrayList<>(bodies.size());
+        List<String> wantedHandles = new ArrayList<>();
+        for (InfluencerCreate body : bodies) {
+            List<FieldError> errors = new ArrayList<>(CatalogueRules.checkProfile(body, taxonomy));
+            Map<String, Integer> handles = new HashMap<>();
+            for (int i = 0; i < body.channels().size(); i++) {
+                ChannelInput channel = body.channels().get(i);
+                errors.addAll(CatalogueRules.checkChannel("channels[" + i + "]", channel));
+                Integer earlier = handles.putIfAbsent(CatalogueRules.handleKey(channel.platform(), channel.handle()), i);
+                if (earlier != null) {
+                    errors.add(new FieldError("channels[" + i + "].handle",
+                            "repeats channels[" + earlier + "] (same platform and handle)"));
+                }
+            }
+            added.add(errors.isEmpty() ? null : new Added(null, new InvalidInput(errors)));
+            if (errors.isEmpty()) {
+                wantedHandles.addAll(handles.keySet());
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        for (int i = 0; i < body.channels().size(); i++) {
-            ChannelInput channel = body.channels().get(i);
-            ensureHandleFree(channel.platform(), channel.handle(), null, "channels[" + i + "].handle");
-        }
+        Map<String, Channel> taken = channelsByKey(wantedHandles);
+        Map<String, Integer> claimed = new HashMap<>();
         OffsetDateTime now = now();
+        for (int b = 0; b < bodies.size(); b++) {
+            if (added.get(b) != null) {
+                continue;
+            }
+            InfluencerCreate body = bodies.get(b);
+            dev.microscout.common.ApiException refused = null;
+            for (int i = 0; i < body.channels().size() && refused == null; i++) {
+                ChannelInput channel = body.channels().get(i);
+                String key = CatalogueRules.handleKey(channel.platform(), channel.handle());
+                Channel other = taken.get(key);
+                if (other != null) {
+                    refused = handleTaken(other, "channels[" + i + "].handle");
+                } else if (claimed.containsKey(key)) {
+                    refused = new Conflict("A " + channel.platform() + " channel with handle \"" + CatalogueRules.normaliseHandle(
+                            channel.handle()) + "\" is one of another creator created with this one", "channels[" + i + "].handle", Map.of());
+                }
+            }
+            if (refused != null) {
+                added.set(b, new Added(null, refused));
+                continue;
+            }
+            body.channels().forEach(c -> claimed.put(CatalogueRules.handleKey(c.platform(), c.handle()), 0));
+            added.set(b, new Added(build(body, now), null));
+        }
+        flushGuardingHandles();
+        for (Added a : added) {
+            if (a.influencer() != null) {
+                changed(a.influencer().id, Set.of());
+            }
+        }
+        return added;
+    }
+
+    /** A new influencer with its channels, persisted (written at the next flush). */
+    private Influencer build(InfluencerCreate body, OffsetDateTime now) {
         Influencer influencer = new Influencer();
         influencer.id = UUID.randomUUID();
         influencer.createdAt = now;
@@ -123,8 +180,6 @@ public class InfluencerService {
         }
         refreshDerived(influencer);
         influencer.persist();
-        flushGuardingHandles();
-        changed(influencer.id, Set.of());
         return influencer;
     }
 
@@ -514,9 +569,10 @@ public class InfluencerService {
 
     // ---- internals -------------------------------------------------------------------------
 
-    /** Tells the next step (metrics) what this write touched, once per write. */
+    /** Tells the next step (metrics) what this write touched: once per write, or once per chunk of a bulk write. */
     private void changed(UUID influencerId, Set<UUID> channelsToMeasure) {
-        catalogueChanged.fire(new CatalogueChanged(influencerId, channelsToMeasure));
+        PropagationUnit.tell("catalogue", Set.of(influencerId), channelsToMeasure,
+                (influencers, channels) -> catalogueChanged.fire(new CatalogueChanged(influencers, channels)));
     }
 
     private InfluencerView view(Influencer influencer) {
@@ -592,20 +648,24 @@ public class InfluencerService {
         Optional<Channel> existing = Channel.<Channel>find("platform = ?1 and lower(handle) = ?2",
                 platform, handle.toLowerCase(Locale.ROOT)).firstResultOptional();
         if (existing.isPresent() && !existing.get().id.equals(exceptChannel)) {
-            Channel other = existing.get();
-            String detail = "A " + platform + " channel with handle \"" + other.handle + "\" already exists: channel "
-                    + other.id + " of influencer " + other.influencer.id;
-            // A deleted channel keeps its handle, so that its restore never collides with a newcomer.
-            if (other.influencer.deletion != null) {
-                detail += ". The influencer is deleted; an ADMIN can restore it with POST /api/v1/influencers/"
-                        + other.influencer.id + "/restore";
-            } else if (other.deletion != null) {
-                detail += ". The channel is deleted; an ADMIN can restore it with POST /api/v1/influencers/"
-                        + other.influencer.id + "/channels/" + other.id + "/restore";
-            }
-            throw new Conflict(detail, field, Map.of("existingChannelId", other.id, "existingInfluencerId", other.influencer.id,
-                    "existingDeleted", !other.isLive()));
+            throw handleTaken(existing.get(), field);
         }
+    }
+
+    /** The refusal of a handle another channel holds. */
+    private static Conflict handleTaken(Channel other, String field) {
+        String detail = "A " + other.platform + " channel with handle \"" + other.handle + "\" already exists: channel "
+                + other.id + " of influencer " + other.influencer.id;
+        // A deleted channel keeps its handle, so that its restore never collides with a newcomer.
+        if (other.influencer.deletion != null) {
+            detail += ". The influencer is deleted; an ADMIN can restore it with POST /api/v1/influencers/"
+                    + other.influencer.id + "/restore";
+        } else if (other.deletion != null) {
+            detail += ". The channel is deleted; an ADMIN can restore it with POST /api/v1/influencers/"
+                    + other.influencer.id + "/channels/" + other.id + "/restore";
+        }
+        return new Conflict(detail, field, Map.of("existingChannelId", other.id, "existingInfluencerId", other.influencer.id,
+                "existingDeleted", !other.isLive()));
     }
 
     /** Two writers racing for one handle both pass the check; the unique index decides, and the loser gets 409. */

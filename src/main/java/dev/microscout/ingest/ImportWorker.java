@@ -1,6 +1,7 @@
 package dev.microscout.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microscout.common.PropagationUnit;
 import dev.microscout.influencer.Authorship;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -365,11 +366,15 @@ public class ImportWorker {
                 readable.add(line);
             }
         }
-        switch (job.kind) {
-            case INFLUENCERS -> influencerLines.apply(readable, refs, outcome);
-            case POSTS -> postLines.apply(readable, outcome);
-            case SNAPSHOTS -> snapshotLines.apply(readable, outcome);
-        }
+        // The chunk is one unit of propagation: metrics, reputation and the search rows follow once, for all its lines.
+        PropagationUnit.run(() -> {
+            switch (job.kind) {
+                case INFLUENCERS -> influencerLines.apply(readable, refs, outcome);
+                case POSTS -> postLines.apply(readable, outcome);
+                case SNAPSHOTS -> snapshotLines.apply(readable, outcome);
+            }
+            return null;
+        });
     }
 
     /** Writes the chunk's failed lines and counts; throws {@link LostOwnership} when the job is no longer this instance's. */

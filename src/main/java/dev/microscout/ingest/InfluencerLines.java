@@ -77,6 +77,10 @@ class InfluencerLines {
         }
         Map<String, Channel> known = influencers.channelsByKey(lines.stream().map(Line::channelKey).toList());
         Map<String, Creator> creators = group(lines, known, refs, outcome);
+        List<List<Line>> newcomers = new ArrayList<>();
+        List<InfluencerCreate> bodies = new ArrayList<>();
+        List<Creator> existing = new ArrayList<>();
+        Map<Creator, List<Line>> checked = new LinkedHashMap<>();
         for (Creator creator : creators.values()) {
             List<Line> consistent = consistentProfiles(creator, outcome);
             if (consistent.isEmpty()) {
@@ -91,19 +95,29 @@ class InfluencerLines {
                 continue;
             }
             if (creator.influencerId == null) {
-                UUID created = create(consistent, profile, outcome);
-                String ref = consistent.get(0).parsed().ref();
-                if (created != null && ref != null) {
-                    refs.put(ref, created);
-                }
+                newcomers.add(consistent);
+                bodies.add(body(consistent, profile));
             } else {
-                // Read afresh: the session is cleared between creators, and this one may have changed in the chunk already.
-                update(influencers.influencersById(List.of(creator.influencerId)).get(creator.influencerId), creator.influencerId,
-                        consistent, profile, known, outcome);
+                existing.add(creator);
+                checked.put(creator, consistent);
+            }
+        }
+        create(newcomers, bodies, refs, outcome);
+        // Existing creators a group at a time: read in one query, written, then forgotten by the session.
+        for (int from = 0; from < existing.size(); from += GROUP) {
+            List<Creator> group = existing.subList(from, Math.min(existing.size(), from + GROUP));
+            Map<UUID, Influencer> stored = influencers.influencersById(group.stream().map(c -> c.influencerId).toList());
+            for (Creator creator : group) {
+                List<Line> consistent = checked.get(creator);
+                update(stored.get(creator.influencerId), creator.influencerId, consistent,
+                        consistent.get(0).parsed().profile(), known, outcome);
             }
             influencers.flushAndForget();
         }
     }
+
+    /** Existing creators read and written together. */
+    private static final int GROUP = 100;
 
     /** Gathers the lines by creator, refusing a line whose channel belongs to another creator than the line names. */
     private Map<String, Creator> group(List<Line> lines, Map<String, Channel> known, Map<String, UUID> refs, ChunkOutcome outcome) {
@@ -155,17 +169,31 @@ class InfluencerLines {
         return consistent;
     }
 
-    private UUID create(List<Line> lines, InfluencerUpdate p, ChunkOutcome outcome) {
-        InfluencerCreate body = new InfluencerCreate(p.displayName(), p.bio(), p.country(), p.city(), p.languages(),
+    private static InfluencerCreate body(List<Line> lines, InfluencerUpdate p) {
+        return new InfluencerCreate(p.displayName(), p.bio(), p.country(), p.city(), p.languages(),
                 p.contactEmail(), p.niches(), p.rateCard(), lines.stream().map(l -> l.parsed().channel()).toList());
-        try {
-            UUID id = influencers.add(body).id;
-            outcome.created += lines.size();
-            return id;
-        } catch (ApiException e) {
-            refused(e, lines, outcome);
-            return null;
+    }
+
+    /** Creates the chunk's new creators in one go; a ref names its creator from now on. */
+    private void create(List<List<Line>> newcomers, List<InfluencerCreate> bodies, Map<String, UUID> refs, ChunkOutcome outcome) {
+        if (bodies.isEmpty()) {
+            return;
         }
+        List<InfluencerService.Added> added = influencers.addAll(bodies);
+        for (int i = 0; i < added.size(); i++) {
+            List<Line> lines = newcomers.get(i);
+            InfluencerService.Added result = added.get(i);
+            if (result.refused() != null) {
+                refused(result.refused(), lines, outcome);
+                continue;
+            }
+            outcome.created += lines.size();
+            String ref = lines.get(0).parsed().ref();
+            if (ref != null) {
+                refs.put(ref, result.influencer().id);
+            }
+        }
+        influencers.flushAndForget();
     }
 
     private void update(Influencer influencer, UUID id, List<Line> lines, InfluencerUpdate profile, Map<String, Channel> known,

@@ -179,7 +179,7 @@ public class ChannelMetricsService implements ChannelFigures {
     @Transactional(Transactional.TxType.MANDATORY)
     public ChannelMetricsView recompute(Channel channel) {
         ChannelMetricsView view = measure(channel);
-        changed.fire(new MetricsChanged(channel.influencer.id));
+        tell(Set.of(channel.influencer.id));
         return view;
     }
 
@@ -215,27 +215,43 @@ public class ChannelMetricsService implements ChannelFigures {
     }
 
     /**
-     * The first step of the chain arrives: the channels the catalogue write may have moved are measured again where
+     * The first step of the chain arrives: the channels the catalogue writes may have moved are measured again where
      * they have figures (a channel without posts or snapshots has none to move), then reputation is told once.
      */
     void onCatalogueChanged(@jakarta.enterprise.event.Observes CatalogueChanged change) {
-        for (UUID channelId : change.channelsToMeasure()) {
-            Channel.<Channel>findLive(channelId).filter(this::tracked).ifPresent(this::measure);
+        Set<UUID> tracked = tracked(change.channelsToMeasure());
+        if (!tracked.isEmpty()) {
+            Channel.<Channel>list("from Channel c join fetch c.influencer where c.id in ?1 order by c.id", tracked).stream()
+                    .filter(Channel::isLive).forEach(this::measure);
         }
-        changed.fire(new MetricsChanged(change.influencerId()));
+        tell(change.influencerIds());
     }
 
-    private boolean tracked(Channel channel) {
+    /** Tells the next step (reputation): once per write, or once per chunk of a bulk write. */
+    private void tell(Set<UUID> influencerIds) {
+        dev.microscout.common.PropagationUnit.tell("metrics", influencerIds, Set.of(),
+                (influencers, none) -> changed.fire(new MetricsChanged(influencers)));
+    }
+
+    /** Of the given channels, those with figures, or with a follower history that has none yet (its first snapshots just arrived). */
+    private Set<UUID> tracked(Set<UUID> channelIds) {
+        if (channelIds.isEmpty()) {
+            return Set.of();
+        }
+        em.flush();
         return session().doReturningWork(c -> {
-            // A channel with figures, or with a follower history that has none yet (its first snapshots just arrived).
-            try (PreparedStatement s = c.prepareStatement("select exists (select 1 from channel_metrics where channel_id = ?) "
-                    + "or exists (select 1 from follower_snapshot where channel_id = ?)")) {
-                s.setObject(1, channel.id);
-                s.setObject(2, channel.id);
+            Set<UUID> tracked = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("select id from unnest(?) as ids(id) where exists "
+                    + "(select 1 from channel_metrics where channel_id = ids.id) "
+                    + "or exists (select 1 from follower_snapshot where channel_id = ids.id)")) {
+                s.setArray(1, c.createArrayOf("uuid", channelIds.toArray()));
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() && r.getBoolean(1);
+                    while (r.next()) {
+                        tracked.add(r.getObject(1, UUID.class));
+                    }
                 }
             }
+            return tracked;
         });
     }
 

@@ -1,11 +1,14 @@
 package dev.microscout.reputation;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The third step of catalogue → metrics → reputation → search read model: a creator's reputation was stored, or
- * the creator was deleted and has none to store. Fired once per write, synchronously inside its transaction; the
- * search read model observes it and rewrites the creator's rows.
+ * The third step of catalogue → metrics → reputation → search read model: creators' reputations were stored, or
+ * the creators were deleted and have none to store. Fired once per write, or once per chunk of a bulk write,
+ * synchronously inside its transaction; the search read model observes it and rewrites the creators' rows.
+ *
+ * @param influencerIds the creators concerned
  */
-public record ReputationChanged(UUID influencerId) {
+public record ReputationChanged(Set<UUID> influencerIds) {
 }

@@ -18,13 +18,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,26 +48,28 @@ public class ReputationService {
     // Writers of one influencer's reputation queue here, so each recomputation reads what the previous one
     // committed and the last to store has seen every review. NO KEY UPDATE, not UPDATE: the foreign keys of
     // concurrent review inserts hold KEY SHARE on the row, which UPDATE would wait on (and deadlock with).
-    // A deleted influencer is not there: nothing is written about it until it is restored.
-    private static final String LOCK_INFLUENCER =
-            "select cast(id as text) from influencer where id = :id and deleted_at is null for no key update";
+    // A deleted influencer is not there: nothing is written about it until it is restored. Several creators are
+    // locked in id order, so that two writers of overlapping sets queue rather than deadlock.
+    private static final String LOCK_INFLUENCERS =
+            "select id from influencer where id = any(?) and deleted_at is null order by id for no key update";
 
     // Served by review_influencer_idx.
     private static final String REVIEW_RATINGS = """
-            select content_quality, professionalism, timeliness, communication from review where influencer_id = :id order by id""";
+            select influencer_id, content_quality, professionalism, timeliness, communication
+              from review where influencer_id = any(?) order by influencer_id, id""";
 
     // Served by channel_influencer_idx; channel_metrics is read by its primary key. No metrics row = no data yet.
     // A deleted channel no longer counts.
     private static final String CHANNEL_AUTHENTICITY = """
-            select c.id, c.platform, c.handle, m.authenticity
+            select c.influencer_id, c.id, c.platform, c.handle, m.authenticity
             from channel c left join channel_metrics m on m.channel_id = c.id
-            where c.influencer_id = :id and c.deleted_at is null
-            order by c.created_at, c.id""";
+            where c.influencer_id = any(?) and c.deleted_at is null
+            order by c.influencer_id, c.created_at, c.id""";
 
     private static final String UPSERT = """
             insert into influencer_reputation
                 (influencer_id, reputation, review_count, bayesian_mean, authenticity, penalty, detail, computed_at)
-            values (:id, :reputation, :reviewCount, :bayesianMean, :authenticity, :penalty, cast(:detail as jsonb), :computedAt)
+            values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
             on conflict (influencer_id) do update set
                 reputation = excluded.reputation, review_count = excluded.review_count,
                 bayesian_mean = excluded.bayesian_mean, authenticity = excluded.authenticity,
@@ -118,26 +126,39 @@ public class ReputationService {
 
     /** Computes and stores the reputation of an influencer this transaction has locked, and tells the search rows. */
     private ReputationView store(UUID influencerId, LocalDate today) {
-        ReputationView view = compute(influencerId, today);
-        String detail;
+        ReputationView view = storeAll(List.of(influencerId), today).get(0);
+        searchRows.fire(new ReputationChanged(Set.of(influencerId)));
+        return view;
+    }
+
+    /** Computes and stores the reputations of influencers this transaction has locked, in one round trip for all. */
+    private List<ReputationView> storeAll(List<UUID> influencerIds, LocalDate today) {
+        List<ReputationView> views = computeAll(influencerIds, today);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                for (ReputationView view : views) {
+                    upsert.setObject(1, view.influencerId());
+                    upsert.setDouble(2, view.reputation());
+                    upsert.setInt(3, view.reviewCount());
+                    upsert.setDouble(4, view.bayesianMean());
+                    upsert.setDouble(5, view.authenticity());
+                    upsert.setDouble(6, view.penalty());
+                    upsert.setString(7, detail(view));
+                    upsert.setObject(8, view.computedAt());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+        return views;
+    }
+
+    private String detail(ReputationView view) {
         try {
-            detail = json.writeValueAsString(view);
+            return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the reputation breakdown", e);
         }
-        em.createNativeQuery(UPSERT)
-                .setParameter("id", influencerId)
-                .setParameter("reputation", view.reputation())
-                .setParameter("reviewCount", view.reviewCount())
-                .setParameter("bayesianMean", view.bayesianMean())
-                .setParameter("authenticity", view.authenticity())
-                .setParameter("penalty", view.penalty())
-                .setParameter("detail", detail)
-                .setParameter("computedAt", view.computedAt())
-                .executeUpdate();
-        // The search read model carries the reputation: it follows in the same transaction.
-        searchRows.fire(new ReputationChanged(influencerId));
-        return view;
     }
 
     /**
@@ -200,11 +221,9 @@ public class ReputationService {
      */
     void onMetricsChanged(@Observes MetricsChanged change) {
         em.flush();
-        if (lockedIfLive(change.influencerId())) {
-            store(change.influencerId(), today());
-        } else {
-            searchRows.fire(new ReputationChanged(change.influencerId()));
-        }
+        storeAll(lockedLive(change.influencerIds()), today());
+        // The search read model carries the reputation: it follows in the same transaction, once for all.
+        searchRows.fire(new ReputationChanged(change.influencerIds()));
     }
 
     /**
@@ -232,7 +251,26 @@ public class ReputationService {
 
     /** Locks a live influencer's row for this transaction; false when it is unknown or deleted. */
     private boolean lockedIfLive(UUID influencerId) {
-        return !em.createNativeQuery(LOCK_INFLUENCER, String.class).setParameter("id", influencerId).getResultList().isEmpty();
+        return !lockedLive(Set.of(influencerId)).isEmpty();
+    }
+
+    /** Locks the rows of those of the influencers that are live, in id order, for this transaction; answers them. */
+    private List<UUID> lockedLive(java.util.Collection<UUID> influencerIds) {
+        if (influencerIds.isEmpty()) {
+            return List.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            List<UUID> live = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(LOCK_INFLUENCERS)) {
+                s.setArray(1, c.createArrayOf("uuid", influencerIds.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        live.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return live;
+        });
     }
 
     static LocalDate today() {
@@ -240,29 +278,62 @@ public class ReputationService {
     }
 
     private ReputationView compute(UUID influencerId, LocalDate today) {
-        List<ReviewRatings> reviews = new ArrayList<>();
-        for (Object row : em.createNativeQuery(REVIEW_RATINGS).setParameter("id", influencerId).getResultList()) {
-            Object[] r = (Object[]) row;
-            reviews.add(new ReviewRatings(rating(r[0]), rating(r[1]), rating(r[2]), rating(r[3])));
-        }
+        return computeAll(List.of(influencerId), today).get(0);
+    }
 
-        List<ReputationView.ChannelAuthenticityView> channelViews = new ArrayList<>();
-        List<ChannelAuthenticity> channels = new ArrayList<>();
-        for (Object row : em.createNativeQuery(CHANNEL_AUTHENTICITY).setParameter("id", influencerId).getResultList()) {
-            Object[] c = (Object[]) row;
-            UUID channelId = (UUID) c[0];
-            Platform platform = Platform.valueOf((String) c[1]);
-            String handle = (String) c[2];
-            Double authenticity = c[3] == null ? null : ((Number) c[3]).doubleValue();
-            channelViews.add(new ReputationView.ChannelAuthenticityView(channelId, platform, handle, authenticity));
-            channels.add(new ChannelAuthenticity(channelId, platform.displayName() + " @" + handle, authenticity));
+    /** The reputations of the influencers, in their order, read in one query per input for all of them. */
+    private List<ReputationView> computeAll(List<UUID> influencerIds, LocalDate today) {
+        if (influencerIds.isEmpty()) {
+            return List.of();
         }
-
+        Map<UUID, List<ReviewRatings>> reviews = new HashMap<>();
+        Map<UUID, List<ReputationView.ChannelAuthenticityView>> channelViews = new HashMap<>();
+        Map<UUID, List<ChannelAuthenticity>> channels = new HashMap<>();
+        em.unwrap(Session.class).doWork(c -> {
+            java.sql.Array ids = c.createArrayOf("uuid", influencerIds.toArray());
+            try (PreparedStatement s = c.prepareStatement(REVIEW_RATINGS)) {
+                s.setArray(1, ids);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        reviews.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new ReviewRatings(r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5)));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(CHANNEL_AUTHENTICITY)) {
+                s.setArray(1, ids);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        UUID influencerId = r.getObject(1, UUID.class);
+                        UUID channelId = r.getObject(2, UUID.class);
+                        Platform platform = Platform.valueOf(r.getString(3));
+                        String handle = r.getString(4);
+                        double value = r.getDouble(5);
+                        Double authenticity = r.wasNull() ? null : value;
+                        channelViews.computeIfAbsent(influencerId, k -> new ArrayList<>())
+                                .add(new ReputationView.ChannelAuthenticityView(channelId, platform, handle, authenticity));
+                        channels.computeIfAbsent(influencerId, k -> new ArrayList<>())
+                                .add(new ChannelAuthenticity(channelId, platform.displayName() + " @" + handle, authenticity));
+                    }
+                }
+            }
+        });
         // A fixed order keeps the penalties and reasons of two computations over the same data alike.
-        List<IncidentFact> incidents = Incident.<Incident>list("influencerId",
-                        Sort.descending("occurredOn").and("id"), influencerId).stream()
-                .map(Incident::fact).toList();
+        Map<UUID, List<IncidentFact>> incidents = new HashMap<>();
+        Incident.<Incident>list("influencerId in ?1", Sort.descending("occurredOn").and("id"), influencerIds)
+                .forEach(i -> incidents.computeIfAbsent(i.influencerId, k -> new ArrayList<>()).add(i.fact()));
+        List<ReputationView> views = new ArrayList<>(influencerIds.size());
+        for (UUID influencerId : influencerIds) {
+            views.add(view(influencerId, reviews.getOrDefault(influencerId, List.of()),
+                    channelViews.getOrDefault(influencerId, List.of()), channels.getOrDefault(influencerId, List.of()),
+                    incidents.getOrDefault(influencerId, List.of()), today));
+        }
+        return views;
+    }
 
+    private static ReputationView view(UUID influencerId, List<ReviewRatings> reviews,
+                                       List<ReputationView.ChannelAuthenticityView> channelViews,
+                                       List<ChannelAuthenticity> channels, List<IncidentFact> incidents, LocalDate today) {
         ReputationBreakdown breakdown = ReputationScore.compute(reviews, channels, incidents, today);
         ReputationView.ChannelAuthenticityView source = breakdown.authenticityChannel() == null ? null
                 : channelViews.stream().filter(c -> c.channelId().equals(breakdown.authenticityChannel().channelId()))
@@ -278,7 +349,4 @@ public class ReputationService {
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     }
 
-    private static int rating(Object value) {
-        return ((Number) value).intValue();
-    }
 }

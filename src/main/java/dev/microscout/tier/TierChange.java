@@ -18,7 +18,9 @@ import java.util.UUID;
 @Table(name = "tier_change")
 public class TierChange extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Fifty ids per nextval (V13), so that the rows of a bulk write go in JDBC batches.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tier_change_ids")
+    @jakarta.persistence.SequenceGenerator(name = "tier_change_ids", sequenceName = "tier_change_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "channel_id", nullable = false)

@@ -23,15 +23,15 @@ public class ChainRecorder {
     private final Map<UUID, List<String>> steps = new ConcurrentHashMap<>();
 
     void catalogue(@Observes @Priority(1) CatalogueChanged change) {
-        record(change.influencerId(), "catalogue");
+        change.influencerIds().forEach(id -> record(id, "catalogue"));
     }
 
     void metrics(@Observes @Priority(1) MetricsChanged change) {
-        record(change.influencerId(), "metrics");
+        change.influencerIds().forEach(id -> record(id, "metrics"));
     }
 
     void reputation(@Observes @Priority(1) ReputationChanged change) {
-        record(change.influencerId(), "reputation");
+        change.influencerIds().forEach(id -> record(id, "reputation"));
     }
 
     private void record(UUID influencer, String step) {
