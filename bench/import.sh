@@ -8,6 +8,7 @@
 #     --big BYTES      also upload a file of BYTES bytes (e.g. 1073741824) and cancel its job once it is queued: the
 #                      upload streams to disk, the heap stays where it was
 #     --smoke          2,000 influencer lines and 10,000 post lines
+# BENCH_JAVA_OPTS adds JVM options (e.g. a flight recording: -XX:StartFlightRecording=filename=bench/out/import.jfr).
 # Each run starts the packaged service (demo profile, no demo data, rate limits lifted) on a fresh embedded
 # PostgreSQL under bench/out/import; it imports the influencers, then the posts, then exports the catalogue as CSV,
 # and prints the time of each, the rows per second, and the heap's peak (sampled from /q/metrics every 0.5 s).
@@ -50,7 +51,7 @@ stop() {
   if [ -n "$service" ]; then kill "$service" 2> /dev/null || true; wait "$service" 2> /dev/null || true; fi
 }
 trap stop EXIT
-java -Xmx"$heap" -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
+java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
      -Dmicroscout.embedded-postgres.directory="$db" -Dmicroscout.imports.directory="$out/imports" \
      -Dmicroscout.security.rate-limit.requests-per-second=1000000 -Dmicroscout.security.rate-limit.burst=1000000 \
      -Dmicroscout.metrics.peer-refresh-every=off \

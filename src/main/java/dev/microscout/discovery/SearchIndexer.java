@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,19 +93,7 @@ public class SearchIndexer {
         if (profiles.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
-                    engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
-                    rate_currency, rate_price, root_mask)
-                select ?, c.platform, c.tier, ?, coalesce(m.authenticity, 100), c.id, c.influencer_id, ?,
-                       m.engagement_rate, coalesce(m.sample_too_small, true), ?, c.followers, ?, ?, ?, ?, ?, ?, ?
-                  from channel c left join channel_metrics m on m.channel_id = c.id
-                 where c.influencer_id = ? and c.deleted_at is null""")) {
-            for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
-                addRows(c, insert, entry.getKey(), entry.getValue());
-            }
-            insert.executeBatch();
-        }
+        insertRows(c, profiles);
         try (PreparedStatement text = c.prepareStatement("""
                 insert into influencer_text (influencer_id, document)
                 select i.id, to_tsvector('simple', coalesce(i.bio, '') || ' ' || coalesce((
@@ -121,38 +108,76 @@ public class SearchIndexer {
         }
     }
 
-    /** Adds an influencer's rows to the insert's batch: one per root niche of its vector, and one for all niches. */
-    private void addRows(Connection c, PreparedStatement insert, UUID influencerId, Profile profile) throws SQLException {
-        Map<String, float[]> vectors = vectorsByRoot(profile.niches());
-        long rootMask = 0;
-        for (String root : vectors.keySet()) {
-            rootMask |= niches.rootMask(root);
-        }
-        List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
-        rows.add(Map.entry(ALL_NICHES, new float[0]));
-        for (Map.Entry<String, float[]> row : rows) {
-            Float[] boxed = new Float[row.getValue().length];
-            for (int i = 0; i < boxed.length; i++) {
-                boxed[i] = row.getValue()[i];
+    /**
+     * Writes the influencers' rows in one statement: one row per live channel and root niche of the creator's vector,
+     * and one per live channel under all niches. The per-creator values travel as parallel arrays.
+     */
+    private void insertRows(Connection c, Map<UUID, Profile> profiles) throws SQLException {
+        List<Object> influencer = new ArrayList<>(), root = new ArrayList<>(), vector = new ArrayList<>(), reputation = new ArrayList<>(),
+                country = new ArrayList<>(), city = new ArrayList<>(), languages = new ArrayList<>(), contact = new ArrayList<>(),
+                incidents = new ArrayList<>(), currency = new ArrayList<>(), price = new ArrayList<>(), mask = new ArrayList<>();
+        for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
+            Profile profile = entry.getValue();
+            Map<String, float[]> vectors = vectorsByRoot(profile.niches());
+            long rootMask = 0;
+            for (String r : vectors.keySet()) {
+                rootMask |= niches.rootMask(r);
             }
-            insert.setString(1, row.getKey());
-            insert.setString(2, profile.country());
-            insert.setArray(3, c.createArrayOf("float4", boxed));
-            insert.setFloat(4, (float) profile.reputation());
-            insert.setString(5, profile.city());
-            insert.setArray(6, profile.languages());
-            insert.setBoolean(7, profile.hasContact());
-            insert.setBoolean(8, profile.openIncidents());
-            insert.setString(9, profile.rateCurrency());
-            if (profile.ratePrice() == null) {
-                insert.setNull(10, Types.NUMERIC);
-            } else {
-                insert.setBigDecimal(10, profile.ratePrice());
+            List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
+            rows.add(Map.entry(ALL_NICHES, new float[0]));
+            for (Map.Entry<String, float[]> row : rows) {
+                influencer.add(entry.getKey());
+                root.add(row.getKey());
+                vector.add(arrayLiteral(row.getValue()));
+                reputation.add((float) profile.reputation());
+                country.add(profile.country());
+                city.add(profile.city());
+                languages.add(profile.languages());
+                contact.add(profile.hasContact());
+                incidents.add(profile.openIncidents());
+                currency.add(profile.rateCurrency());
+                price.add(profile.ratePrice());
+                mask.add(rootMask);
             }
-            insert.setLong(11, rootMask);
-            insert.setObject(12, influencerId);
-            insert.addBatch();
         }
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
+                    engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
+                    rate_currency, rate_price, root_mask)
+                select v.root_niche, c.platform, c.tier, v.country, coalesce(m.authenticity, 100), c.id, c.influencer_id,
+                       cast(v.niche_vec as real[]), m.engagement_rate, coalesce(m.sample_too_small, true), v.reputation,
+                       c.followers, v.city, cast(v.languages as varchar(2)[]), v.has_contact, v.open_incidents,
+                       v.rate_currency, v.rate_price, v.root_mask
+                  from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as real[]), cast(? as text[]),
+                              cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as boolean[]), cast(? as text[]),
+                              cast(? as numeric[]), cast(? as bigint[]))
+                       as v(influencer_id, root_niche, niche_vec, reputation, country, city, languages, has_contact,
+                            open_incidents, rate_currency, rate_price, root_mask)
+                  join channel c on c.influencer_id = v.influencer_id and c.deleted_at is null
+                  left join channel_metrics m on m.channel_id = c.id""")) {
+            insert.setArray(1, c.createArrayOf("uuid", influencer.toArray()));
+            insert.setArray(2, c.createArrayOf("text", root.toArray()));
+            insert.setArray(3, c.createArrayOf("text", vector.toArray()));
+            insert.setArray(4, c.createArrayOf("float4", reputation.toArray()));
+            insert.setArray(5, c.createArrayOf("text", country.toArray()));
+            insert.setArray(6, c.createArrayOf("text", city.toArray()));
+            insert.setArray(7, c.createArrayOf("text", languages.toArray()));
+            insert.setArray(8, c.createArrayOf("bool", contact.toArray()));
+            insert.setArray(9, c.createArrayOf("bool", incidents.toArray()));
+            insert.setArray(10, c.createArrayOf("text", currency.toArray()));
+            insert.setArray(11, c.createArrayOf("numeric", price.toArray()));
+            insert.setArray(12, c.createArrayOf("int8", mask.toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** PostgreSQL's literal of an array of reals: {0.5,0.25}. */
+    private static String arrayLiteral(float[] values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return literal.append('}').toString();
     }
 
     /** The creator's unit niche vector, split by root and laid out by niche position. */
@@ -176,7 +201,7 @@ public class SearchIndexer {
         return vectors;
     }
 
-    private record Profile(String country, String city, java.sql.Array languages, boolean hasContact, String rateCurrency,
+    private record Profile(String country, String city, String languages, boolean hasContact, String rateCurrency,
                            java.math.BigDecimal ratePrice, Map<String, Double> niches, double reputation, boolean openIncidents) {
     }
 
@@ -206,7 +231,7 @@ public class SearchIndexer {
                     if (r.wasNull()) {
                         reputation = DEFAULT_REPUTATION;
                     }
-                    profiles.put(id, new Profile(r.getString("country"), r.getString("city"), r.getArray("languages"),
+                    profiles.put(id, new Profile(r.getString("country"), r.getString("city"), r.getString("languages"),
                             r.getBoolean("has_contact"), r.getString("rate_currency"), r.getBigDecimal("rate_price"),
                             niches.getOrDefault(id, Map.of()), reputation, r.getBoolean("open_incidents")));
                 }

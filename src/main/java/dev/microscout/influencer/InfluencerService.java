@@ -516,7 +516,16 @@ public class InfluencerService {
      * creator's channels run one after the other. Answers 404 for an unknown or deleted channel.
      */
     public Channel lockedChannel(UUID channelId) {
-        if (em.createNativeQuery(LOCK_CHANNEL, String.class).setParameter("id", channelId).getResultList().isEmpty()) {
+        // Plain JDBC: a native query with a result class gets a new entry in Hibernate's plan cache at every call.
+        boolean found = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement s = c.prepareStatement(LOCK_CHANNEL)) {
+                s.setObject(1, channelId);
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+        if (!found) {
             throw new NotFound("Channel", channelId);
         }
         return Channel.<Channel>findLive(channelId).orElseThrow(() -> new NotFound("Channel", channelId));
@@ -525,7 +534,7 @@ public class InfluencerService {
     // "no key update": it queues writers of the same rows, and lets new posts and snapshots refer to the channel meanwhile.
     private static final String LOCK_CHANNEL = """
             select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
-             where c.id = :id for no key update""";
+             where c.id = ? for no key update""";
 
     // ---- look-ups for bulk writers -----------------------------------------------------------
 

@@ -302,7 +302,16 @@ public class ChannelMetricsService implements ChannelFigures {
      * other, each computing its figures over everything committed before it. Answers 404 for an unknown channel.
      */
     private Channel lockedChannel(UUID channelId) {
-        if (em.createNativeQuery(LOCK_CHANNEL, String.class).setParameter("id", channelId).getResultList().isEmpty()) {
+        // Plain JDBC: a native query with a result class gets a new entry in Hibernate's plan cache at every call.
+        boolean found = session().doReturningWork(c -> {
+            try (java.sql.PreparedStatement s = c.prepareStatement(LOCK_CHANNEL)) {
+                s.setObject(1, channelId);
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+        if (!found) {
             throw new NotFound("Channel", channelId);
         }
         Channel channel = channel(channelId);
@@ -312,7 +321,7 @@ public class ChannelMetricsService implements ChannelFigures {
     // "no key update": it queues writers of the same rows, and lets new posts refer to the channel meanwhile.
     private static final String LOCK_CHANNEL = """
             select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
-             where c.id = :id for no key update""";
+             where c.id = ? for no key update""";
 
     private Session session() {
         return em.unwrap(Session.class);

@@ -75,7 +75,7 @@ public class ReputationService {
                 bayesian_mean = excluded.bayesian_mean, authenticity = excluded.authenticity,
                 penalty = excluded.penalty, detail = excluded.detail, computed_at = excluded.computed_at""";
 
-    private static final String STORED = "select cast(detail as text) from influencer_reputation where influencer_id = :id";
+    private static final String STORED = "select cast(detail as text) from influencer_reputation where influencer_id = ?";
 
     // Unresolved incidents that counted when the stored figure was computed but have left the 24-month window
     // since (one day of slack on the old window: recomputing one influencer too many is harmless).
@@ -168,10 +168,18 @@ public class ReputationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReputationView reputation(UUID influencerId) {
         requireInfluencer(influencerId);
-        List<?> stored = em.createNativeQuery(STORED, String.class).setParameter("id", influencerId).getResultList();
-        if (!stored.isEmpty()) {
+        // Plain JDBC: a native query with a result class gets a new entry in Hibernate's plan cache at every call.
+        String stored = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(STORED)) {
+                s.setObject(1, influencerId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+        if (stored != null) {
             try {
-                return storedDetail.readValue((String) stored.get(0));
+                return storedDetail.readValue(stored);
             } catch (JsonProcessingException e) {
                 LOG.warnf(e, "Stored reputation of %s is unreadable; computing it afresh", influencerId);
             }
