@@ -108,66 +108,82 @@ public class SearchIndexer {
         }
     }
 
+    /** A live channel's part of its search rows. */
+    private record ChannelPart(UUID id, UUID influencerId, String platform, String tier, int authenticity, Double engagementRate,
+                               boolean sampleTooSmall, long followers) {
+    }
+
     /**
-     * Writes the influencers' rows in one statement: one row per live channel and root niche of the creator's vector,
-     * and one per live channel under all niches. The per-creator values travel as parallel arrays.
+     * Writes the influencers' rows: one per live channel and root niche of the creator's vector, and one per live
+     * channel under all niches; the channels read in one query, the rows sent as one batch of multi-row inserts.
      */
     private void insertRows(Connection c, Map<UUID, Profile> profiles) throws SQLException {
-        List<Object> influencer = new ArrayList<>(), root = new ArrayList<>(), vector = new ArrayList<>(), reputation = new ArrayList<>(),
-                country = new ArrayList<>(), city = new ArrayList<>(), languages = new ArrayList<>(), contact = new ArrayList<>(),
-                incidents = new ArrayList<>(), currency = new ArrayList<>(), price = new ArrayList<>(), mask = new ArrayList<>();
-        for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
-            Profile profile = entry.getValue();
-            Map<String, float[]> vectors = vectorsByRoot(profile.niches());
-            long rootMask = 0;
-            for (String r : vectors.keySet()) {
-                rootMask |= niches.rootMask(r);
-            }
-            List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
-            rows.add(Map.entry(ALL_NICHES, new float[0]));
-            for (Map.Entry<String, float[]> row : rows) {
-                influencer.add(entry.getKey());
-                root.add(row.getKey());
-                vector.add(arrayLiteral(row.getValue()));
-                reputation.add((float) profile.reputation());
-                country.add(profile.country());
-                city.add(profile.city());
-                languages.add(profile.languages());
-                contact.add(profile.hasContact());
-                incidents.add(profile.openIncidents());
-                currency.add(profile.rateCurrency());
-                price.add(profile.ratePrice());
-                mask.add(rootMask);
+        Map<UUID, List<ChannelPart>> channels = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select c.id, c.influencer_id, c.platform, c.tier, coalesce(m.authenticity, 100), m.engagement_rate,
+                       coalesce(m.sample_too_small, true), c.followers
+                  from channel c left join channel_metrics m on m.channel_id = c.id
+                 where c.influencer_id = any(?) and c.deleted_at is null""")) {
+            s.setArray(1, c.createArrayOf("uuid", profiles.keySet().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    double rate = r.getDouble(6);
+                    Double engagementRate = r.wasNull() ? null : rate;
+                    ChannelPart part = new ChannelPart(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                            r.getString(4), r.getInt(5), engagementRate, r.getBoolean(7), r.getLong(8));
+                    channels.computeIfAbsent(part.influencerId(), k -> new ArrayList<>()).add(part);
+                }
             }
         }
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
                     engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
                     rate_currency, rate_price, root_mask)
-                select v.root_niche, c.platform, c.tier, v.country, coalesce(m.authenticity, 100), c.id, c.influencer_id,
-                       cast(v.niche_vec as real[]), m.engagement_rate, coalesce(m.sample_too_small, true), v.reputation,
-                       c.followers, v.city, cast(v.languages as varchar(2)[]), v.has_contact, v.open_incidents,
-                       v.rate_currency, v.rate_price, v.root_mask
-                  from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as real[]), cast(? as text[]),
-                              cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as boolean[]), cast(? as text[]),
-                              cast(? as numeric[]), cast(? as bigint[]))
-                       as v(influencer_id, root_niche, niche_vec, reputation, country, city, languages, has_contact,
-                            open_incidents, rate_currency, rate_price, root_mask)
-                  join channel c on c.influencer_id = v.influencer_id and c.deleted_at is null
-                  left join channel_metrics m on m.channel_id = c.id""")) {
-            insert.setArray(1, c.createArrayOf("uuid", influencer.toArray()));
-            insert.setArray(2, c.createArrayOf("text", root.toArray()));
-            insert.setArray(3, c.createArrayOf("text", vector.toArray()));
-            insert.setArray(4, c.createArrayOf("float4", reputation.toArray()));
-            insert.setArray(5, c.createArrayOf("text", country.toArray()));
-            insert.setArray(6, c.createArrayOf("text", city.toArray()));
-            insert.setArray(7, c.createArrayOf("text", languages.toArray()));
-            insert.setArray(8, c.createArrayOf("bool", contact.toArray()));
-            insert.setArray(9, c.createArrayOf("bool", incidents.toArray()));
-            insert.setArray(10, c.createArrayOf("text", currency.toArray()));
-            insert.setArray(11, c.createArrayOf("numeric", price.toArray()));
-            insert.setArray(12, c.createArrayOf("int8", mask.toArray()));
-            insert.executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as real[]), ?, ?, ?, ?, ?, cast(? as varchar(2)[]), ?, ?, ?, ?, ?)""")) {
+            int rows = 0;
+            for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
+                Profile profile = entry.getValue();
+                Map<String, float[]> vectors = vectorsByRoot(profile.niches());
+                long rootMask = 0;
+                for (String root : vectors.keySet()) {
+                    rootMask |= niches.rootMask(root);
+                }
+                List<Map.Entry<String, String>> roots = new ArrayList<>();
+                vectors.forEach((root, vector) -> roots.add(Map.entry(root, arrayLiteral(vector))));
+                roots.add(Map.entry(ALL_NICHES, "{}"));
+                for (ChannelPart channel : channels.getOrDefault(entry.getKey(), List.of())) {
+                    for (Map.Entry<String, String> root : roots) {
+                        insert.setString(1, root.getKey());
+                        insert.setString(2, channel.platform());
+                        insert.setString(3, channel.tier());
+                        insert.setString(4, profile.country());
+                        insert.setInt(5, channel.authenticity());
+                        insert.setObject(6, channel.id());
+                        insert.setObject(7, entry.getKey());
+                        insert.setString(8, root.getValue());
+                        if (channel.engagementRate() == null) {
+                            insert.setNull(9, java.sql.Types.DOUBLE);
+                        } else {
+                            insert.setDouble(9, channel.engagementRate());
+                        }
+                        insert.setBoolean(10, channel.sampleTooSmall());
+                        insert.setFloat(11, (float) profile.reputation());
+                        insert.setLong(12, channel.followers());
+                        insert.setString(13, profile.city());
+                        insert.setString(14, profile.languages());
+                        insert.setBoolean(15, profile.hasContact());
+                        insert.setBoolean(16, profile.openIncidents());
+                        insert.setString(17, profile.rateCurrency());
+                        insert.setBigDecimal(18, profile.ratePrice());
+                        insert.setLong(19, rootMask);
+                        insert.addBatch();
+                        if (++rows % 500 == 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                }
+            }
+            insert.executeBatch();
         }
     }
 
