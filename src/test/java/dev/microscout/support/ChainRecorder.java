@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,16 +23,29 @@ public class ChainRecorder {
 
     private final Map<UUID, List<String>> steps = new ConcurrentHashMap<>();
 
+    /** Every announcement, as the step and the creators it named, in order. */
+    private final List<Map.Entry<String, Set<UUID>>> events = new CopyOnWriteArrayList<>();
+
     void catalogue(@Observes @Priority(1) CatalogueChanged change) {
-        change.influencerIds().forEach(id -> record(id, "catalogue"));
+        announce("catalogue", change.influencerIds());
     }
 
     void metrics(@Observes @Priority(1) MetricsChanged change) {
-        change.influencerIds().forEach(id -> record(id, "metrics"));
+        announce("metrics", change.influencerIds());
     }
 
     void reputation(@Observes @Priority(1) ReputationChanged change) {
-        change.influencerIds().forEach(id -> record(id, "reputation"));
+        announce("reputation", change.influencerIds());
+    }
+
+    private void announce(String step, Set<UUID> influencers) {
+        events.add(Map.entry(step, Set.copyOf(influencers)));
+        influencers.forEach(id -> record(id, step));
+    }
+
+    /** The announcements that named any of the creators, as (step, creators named), in order. */
+    public List<Map.Entry<String, Set<UUID>>> announcementsNaming(Set<UUID> influencers) {
+        return events.stream().filter(e -> e.getValue().stream().anyMatch(influencers::contains)).toList();
     }
 
     private void record(UUID influencer, String step) {
