@@ -104,6 +104,10 @@ class ChannelLines {
     record Counts(long created, long updated, long unchanged) {
     }
 
+    /** What became of one channel's batch: its counts, or why it was refused (then counts is null). */
+    record Written(Counts counts, String refused) {
+    }
+
     /**
      * The common course of post and snapshot lines: each line read into its value (bad cells and Bean Validation
      * findings fail it, a cell reported once), grouped by live channel, split into batches without a repeated key,
@@ -111,11 +115,13 @@ class ChannelLines {
      *
      * @param read  a line's value from its cells (errors go to the cells' list)
      * @param key   what must not repeat within a batch (externalId, date)
-     * @param write the API's batch write for one channel
+     * @param write the API's batch writes, for a batch of each of several channels at once (a channel missing from
+     *              the answer is one the catalogue no longer has)
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
     <T, K> void apply(List<ImportLine> chunk, ChunkOutcome outcome, java.util.function.Function<LineCells, T> read,
-                      java.util.function.Function<T, K> key, java.util.function.BiFunction<UUID, List<T>, Counts> write) {
+                      java.util.function.Function<T, K> key,
+                      java.util.function.Function<Map<UUID, List<T>>, Map<UUID, Written>> write) {
         List<Named<T>> lines = new ArrayList<>();
         for (ImportLine line : chunk) {
             List<dev.microscout.common.FieldError> errors = new ArrayList<>();
@@ -139,18 +145,39 @@ class ChannelLines {
                 lines.add(new Named<>(line, channel.channelId(), channel.channelKey(), value));
             }
         }
+        // Round r writes the r-th batch of every channel (a channel's later batches hold the lines that repeat a key).
+        List<Map<UUID, List<Named<T>>>> rounds = new ArrayList<>();
         for (Map.Entry<UUID, List<Named<T>>> channel : byChannel(lines, outcome).entrySet()) {
-            for (List<Named<T>> batch : batches(channel.getValue(), key, 1000)) {
-                try {
-                    Counts counts = write.apply(channel.getKey(), batch.stream().map(Named::value).toList());
-                    outcome.created += counts.created();
-                    outcome.updated += counts.updated();
-                    outcome.unchanged += counts.unchanged();
-                } catch (dev.microscout.common.ApiException e) {
-                    batch.forEach(l -> outcome.fail(l.line(), null, e.getMessage()));
+            List<List<Named<T>>> batches = batches(channel.getValue(), key, 1000);
+            for (int r = 0; r < batches.size(); r++) {
+                if (rounds.size() == r) {
+                    rounds.add(new LinkedHashMap<>());
                 }
-                influencers.flushAndForget();
+                rounds.get(r).put(channel.getKey(), batches.get(r));
             }
+        }
+        for (Map<UUID, List<Named<T>>> round : rounds) {
+            Map<UUID, List<T>> values = new LinkedHashMap<>();
+            round.forEach((channelId, batch) -> values.put(channelId, batch.stream().map(Named::value).toList()));
+            Map<UUID, Written> written;
+            try {
+                written = write.apply(values);
+            } catch (dev.microscout.common.ApiException e) {
+                round.values().forEach(batch -> batch.forEach(l -> outcome.fail(l.line(), null, e.getMessage())));
+                continue;
+            }
+            round.forEach((channelId, batch) -> {
+                Written w = written.get(channelId);
+                if (w == null || w.counts() == null) {
+                    String reason = w == null ? "channel " + channelId + " is no longer in the catalogue" : w.refused();
+                    batch.forEach(l -> outcome.fail(l.line(), null, reason));
+                } else {
+                    outcome.created += w.counts().created();
+                    outcome.updated += w.counts().updated();
+                    outcome.unchanged += w.counts().unchanged();
+                }
+            });
+            influencers.flushAndForget();
         }
     }
 

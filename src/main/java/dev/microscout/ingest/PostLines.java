@@ -2,19 +2,21 @@ package dev.microscout.ingest;
 
 import dev.microscout.influencer.LineCells;
 import dev.microscout.metrics.ChannelMetricsService;
-import dev.microscout.metrics.MetricsViews.PostBatchResult;
-import dev.microscout.metrics.PostBatch;
 import dev.microscout.metrics.PostFormat;
 import dev.microscout.metrics.PostInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Post lines, upserted by channel and externalId through the post batches of the API: each channel's lines of a
- * chunk are one batch (more where a post repeats), so its figures are recomputed once per chunk, as after a request.
+ * Post lines, upserted by channel and externalId under the rules of the API's post batches: each channel's lines of
+ * a chunk are one batch (more where a post repeats), and the chunk's batches are stored together, so each channel's
+ * figures are recomputed once per chunk, as after a request.
  */
 @ApplicationScoped
 class PostLines {
@@ -26,9 +28,11 @@ class PostLines {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void apply(List<ImportLine> chunk, ChunkOutcome outcome) {
-        channels.apply(chunk, outcome, PostLines::read, PostInput::externalId, (channelId, posts) -> {
-            PostBatchResult result = metrics.ingestPosts(channelId, new PostBatch(posts));
-            return new ChannelLines.Counts(result.created(), result.updated(), result.unchanged());
+        channels.apply(chunk, outcome, PostLines::read, PostInput::externalId, batches -> {
+            Map<UUID, ChannelLines.Written> written = new HashMap<>();
+            metrics.ingestPostBatches(batches).forEach((channelId, n) -> written.put(channelId,
+                    new ChannelLines.Written(new ChannelLines.Counts(n.created(), n.updated(), n.unchanged()), null)));
+            return written;
         });
     }
 

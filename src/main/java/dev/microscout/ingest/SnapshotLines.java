@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Follower snapshot lines, upserted by channel and date through the catalogue's snapshot batches: the newest day
@@ -24,9 +27,18 @@ class SnapshotLines {
     @Transactional(Transactional.TxType.MANDATORY)
     void apply(List<ImportLine> chunk, ChunkOutcome outcome) {
         channels.apply(chunk, outcome, cells -> new SnapshotInput(cells.date("date"), cells.whole("followers")), SnapshotInput::date,
-                (channelId, snapshots) -> {
-                    InfluencerService.SnapshotsRecorded result = influencers.recordSnapshots(channelId, new SnapshotBatch(snapshots));
-                    return new ChannelLines.Counts(result.created(), result.updated(), result.unchanged());
+                batches -> {
+                    Map<UUID, ChannelLines.Written> written = new HashMap<>();
+                    batches.forEach((channelId, snapshots) -> {
+                        try {
+                            InfluencerService.SnapshotsRecorded result = influencers.recordSnapshots(channelId, new SnapshotBatch(snapshots));
+                            written.put(channelId, new ChannelLines.Written(
+                                    new ChannelLines.Counts(result.created(), result.updated(), result.unchanged()), null));
+                        } catch (dev.microscout.common.ApiException e) {
+                            written.put(channelId, new ChannelLines.Written(null, e.getMessage()));
+                        }
+                    });
+                    return written;
                 });
     }
 }

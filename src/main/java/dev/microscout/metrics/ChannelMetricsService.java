@@ -91,10 +91,51 @@ public class ChannelMetricsService implements ChannelFigures {
     public PostBatchResult ingestPosts(UUID channelId, PostBatch batch) {
         Channel channel = lockedChannel(channelId);
         dev.microscout.common.Repeats.refuse(batch.posts(), PostInput::externalId, "posts", "externalId");
-        int[] counts = session().doReturningWork(c -> upsertPosts(c, channelId, batch.posts()));
+        int[] counts = session().doReturningWork(c -> upsertPosts(c, Map.of(channelId, batch.posts()))).get(channelId);
         // A batch that changes no post moves no figure: nobody is told, and the stored figures are answered.
         ChannelMetricsView metrics = counts[0] + counts[1] > 0 ? recompute(channel) : metrics(channelId);
         return new PostBatchResult(counts[0], counts[1], counts[2], metrics);
+    }
+
+    /** What a post batch did: posts created, updated and sent again unchanged. */
+    public record PostCounts(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * Stores post batches of several channels at once, each under the rules of {@link #ingestPosts} (for bulk writers,
+     * which answer with counts): the channels locked in id order in one statement, the stored posts read and the changed
+     * ones upserted in one statement each for all of them, and the figures of every channel whose posts moved measured
+     * together; reputation is told once. A channel unknown or deleted gets no counts (absent from the answer).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, PostCounts> ingestPostBatches(Map<UUID, List<PostInput>> batches) {
+        batches.forEach((channelId, posts) -> dev.microscout.common.Repeats.refuse(posts, PostInput::externalId, "posts", "externalId"));
+        Set<UUID> locked = lockedChannels(batches.keySet());
+        Map<UUID, Channel> channels = new HashMap<>();
+        if (!locked.isEmpty()) {
+            Channel.<Channel>list("from Channel c join fetch c.influencer where c.id in ?1", locked).stream()
+                    .filter(Channel::isLive).forEach(ch -> channels.put(ch.id, ch));
+        }
+        Map<UUID, List<PostInput>> live = new java.util.LinkedHashMap<>();
+        batches.forEach((channelId, posts) -> {
+            if (channels.containsKey(channelId)) {
+                live.put(channelId, posts);
+            }
+        });
+        Map<UUID, int[]> counts = live.isEmpty() ? Map.of() : session().doReturningWork(c -> upsertPosts(c, live));
+        Map<UUID, PostCounts> result = new HashMap<>();
+        List<Channel> moved = new ArrayList<>();
+        counts.forEach((channelId, n) -> {
+            result.put(channelId, new PostCounts(n[0], n[1], n[2]));
+            if (n[0] + n[1] > 0) {
+                moved.add(channels.get(channelId));
+            }
+        });
+        if (!moved.isEmpty()) {
+            measureAll(moved);
+            tell(moved.stream().map(ch -> ch.influencer.id).collect(java.util.stream.Collectors.toSet()));
+        }
+        return result;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -185,27 +226,40 @@ public class ChannelMetricsService implements ChannelFigures {
 
     /** Recomputes and stores one channel's figures without telling anyone: the caller tells the next step once. */
     private ChannelMetricsView measure(Channel channel) {
-        long started = System.nanoTime();
-        try {
-            return recomputeNow(channel);
-        } finally {
-            recomputeTimer().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
+        Measured measured = measureAll(List.of(channel)).get(channel.id);
+        return view(channel, measured.detail(), measured.computedAt());
     }
 
-    private ChannelMetricsView recomputeNow(Channel channel) {
+    private record Measured(StoredDetail detail, OffsetDateTime computedAt) {
+    }
+
+    /**
+     * Recomputes and stores the figures of the channels without telling anyone: their windows of posts and follower
+     * histories read in one query each, the figures upserted in one batch.
+     */
+    private Map<UUID, Measured> measureAll(List<Channel> channels) {
+        long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         MetricsWindow window = config.window();
-        List<PostSample> posts = session().doReturningWork(c -> windowPosts(c, channel.id, now, window));
-        List<FollowerPoint> snapshots = session().doReturningWork(c -> snapshots(c, channel.id, now));
-        ChannelMetrics metrics = calculator.compute(channel.followers, posts, snapshots, channel.influencer.ratePrice, window, now);
-        PeerBaseline peers = baselines.of(channel.platform.name(), channel.tier.name());
-        Authenticity authenticity = analyzer.analyze(AuthenticityInput.of(metrics, channel.following, snapshots,
-                peers == null ? null : peers.medianEngagementRate()));
-        StoredDetail detail = new StoredDetail(metrics, authenticity);
+        List<UUID> ids = channels.stream().map(ch -> ch.id).toList();
+        Map<UUID, List<PostSample>> posts = session().doReturningWork(c -> windowPosts(c, ids, now, window));
+        Map<UUID, List<FollowerPoint>> snapshots = session().doReturningWork(c -> snapshots(c, ids, now));
         OffsetDateTime computedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        session().doWork(c -> store(c, channel.id, detail, computedAt));
-        return view(channel, detail, computedAt);
+        Map<UUID, Measured> measured = new java.util.LinkedHashMap<>();
+        for (Channel channel : channels) {
+            List<FollowerPoint> history = snapshots.getOrDefault(channel.id, List.of());
+            ChannelMetrics metrics = calculator.compute(channel.followers, posts.getOrDefault(channel.id, List.of()), history,
+                    channel.influencer.ratePrice, window, now);
+            PeerBaseline peers = baselines.of(channel.platform.name(), channel.tier.name());
+            Authenticity authenticity = analyzer.analyze(AuthenticityInput.of(metrics, channel.following, history,
+                    peers == null ? null : peers.medianEngagementRate()));
+            measured.put(channel.id, new Measured(new StoredDetail(metrics, authenticity), computedAt));
+        }
+        session().doWork(c -> store(c, measured));
+        // The timer is per channel: a set's time shared out evenly among its channels.
+        long each = (System.nanoTime() - started) / channels.size();
+        channels.forEach(ch -> recomputeTimer().record(each, java.util.concurrent.TimeUnit.NANOSECONDS));
+        return measured;
     }
 
     /** Recomputes one channel by id (e.g. after the peer baselines moved). */
@@ -221,8 +275,11 @@ public class ChannelMetricsService implements ChannelFigures {
     void onCatalogueChanged(@jakarta.enterprise.event.Observes CatalogueChanged change) {
         Set<UUID> tracked = tracked(change.channelsToMeasure());
         if (!tracked.isEmpty()) {
-            Channel.<Channel>list("from Channel c join fetch c.influencer where c.id in ?1 order by c.id", tracked).stream()
-                    .filter(Channel::isLive).forEach(this::measure);
+            List<Channel> live = Channel.<Channel>list("from Channel c join fetch c.influencer where c.id in ?1 order by c.id",
+                    tracked).stream().filter(Channel::isLive).toList();
+            if (!live.isEmpty()) {
+                measureAll(live);
+            }
         }
         tell(change.influencerIds());
     }
@@ -318,6 +375,30 @@ public class ChannelMetricsService implements ChannelFigures {
         return channel;
     }
 
+    /** Locks the rows of those channels that exist, with their influencers', in id order; answers their ids. */
+    private Set<UUID> lockedChannels(Set<UUID> channelIds) {
+        if (channelIds.isEmpty()) {
+            return Set.of();
+        }
+        return session().doReturningWork(c -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement(LOCK_CHANNELS)) {
+                s.setArray(1, c.createArrayOf("uuid", channelIds.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    // In id order, so that two writers of overlapping sets queue rather than deadlock.
+    private static final String LOCK_CHANNELS = """
+            select c.id from channel c join influencer i on i.id = c.influencer_id
+             where c.id = any(?) order by c.id for no key update""";
+
     // "no key update": it queues writers of the same rows, and lets new posts refer to the channel meanwhile.
     private static final String LOCK_CHANNEL = """
             select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
@@ -346,29 +427,47 @@ public class ChannelMetricsService implements ChannelFigures {
         }
     }
 
-    /** @return created, updated and unchanged posts; a post sent again exactly as stored is not rewritten */
-    private static int[] upsertPosts(Connection c, UUID channelId, List<PostInput> unordered) throws SQLException {
+    private record PostKey(UUID channelId, String externalId) {
+    }
+
+    /**
+     * @return by channel, created, updated and unchanged posts; a post sent again exactly as stored is not rewritten.
+     * The stored posts are read in one query and the changed ones upserted in one batch, for all channels.
+     */
+    private static Map<UUID, int[]> upsertPosts(Connection c, Map<UUID, List<PostInput>> batches) throws SQLException {
         // One order for every batch, so two batches touching the same posts take their row locks alike.
-        List<PostInput> sorted = unordered.stream().sorted(java.util.Comparator.comparing(PostInput::externalId)).toList();
-        Map<String, StoredPost> existing = new HashMap<>();
-        // post's unique (channel_id, external_id) index serves the look-up.
-        try (PreparedStatement s = c.prepareStatement("select * from post where channel_id = ? and external_id = any(?)")) {
-            s.setObject(1, channelId);
-            s.setArray(2, c.createArrayOf("varchar", sorted.stream().map(PostInput::externalId).toArray()));
+        List<Map.Entry<UUID, PostInput>> sorted = new ArrayList<>();
+        batches.forEach((channelId, posts) -> posts.forEach(p -> sorted.add(Map.entry(channelId, p))));
+        sorted.sort(java.util.Comparator.<Map.Entry<UUID, PostInput>, UUID>comparing(Map.Entry::getKey)
+                .thenComparing(e -> e.getValue().externalId()));
+        Map<PostKey, StoredPost> existing = new HashMap<>();
+        // post's unique (channel_id, external_id) index serves the look-up of each pair.
+        try (PreparedStatement s = c.prepareStatement("""
+                select p.* from unnest(cast(? as uuid[]), cast(? as varchar[])) as k(channel_id, external_id)
+                  join post p on p.channel_id = k.channel_id and p.external_id = k.external_id""")) {
+            s.setArray(1, c.createArrayOf("uuid", sorted.stream().map(Map.Entry::getKey).toArray()));
+            s.setArray(2, c.createArrayOf("varchar", sorted.stream().map(e -> e.getValue().externalId()).toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    existing.put(r.getString("external_id"), StoredPost.read(r));
+                    existing.put(new PostKey(r.getObject("channel_id", UUID.class), r.getString("external_id")), StoredPost.read(r));
                 }
             }
         }
-        List<PostInput> posts = sorted.stream()
-                .filter(p -> !StoredPost.of(p).equals(existing.get(p.externalId())))
-                .toList();
-        int updated = (int) posts.stream().map(PostInput::externalId).filter(existing::containsKey).count();
-        int created = posts.size() - updated;
-        int unchanged = sorted.size() - posts.size();
-        if (posts.isEmpty()) {
-            return new int[]{0, 0, unchanged};
+        Map<UUID, int[]> counts = new HashMap<>();
+        batches.keySet().forEach(id -> counts.put(id, new int[3]));
+        List<Map.Entry<UUID, PostInput>> changed = new ArrayList<>();
+        for (Map.Entry<UUID, PostInput> post : sorted) {
+            StoredPost stored = existing.get(new PostKey(post.getKey(), post.getValue().externalId()));
+            int[] n = counts.get(post.getKey());
+            if (StoredPost.of(post.getValue()).equals(stored)) {
+                n[2]++;
+            } else {
+                changed.add(post);
+                n[stored == null ? 0 : 1]++;
+            }
+        }
+        if (changed.isEmpty()) {
+            return counts;
         }
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
@@ -380,8 +479,9 @@ public class ChannelMetricsService implements ChannelFigures {
                     views = excluded.views, reach = excluded.reach, likes = excluded.likes, comments = excluded.comments,
                     saves = excluded.saves, shares = excluded.shares, link_clicks = excluded.link_clicks, dms = excluded.dms,
                     mentions = excluded.mentions, tags = excluded.tags, updated_at = excluded.updated_at""")) {
-            for (PostInput p : posts) {
-                s.setObject(1, channelId);
+            for (Map.Entry<UUID, PostInput> post : changed) {
+                PostInput p = post.getValue();
+                s.setObject(1, post.getKey());
                 s.setString(2, p.externalId());
                 s.setTimestamp(3, Timestamp.from(p.postedAt().toInstant()));
                 s.setString(4, p.format().name());
@@ -403,36 +503,42 @@ public class ChannelMetricsService implements ChannelFigures {
             }
             s.executeBatch();
         }
-        return new int[]{created, updated, unchanged};
+        return counts;
     }
 
-    private static List<PostSample> windowPosts(Connection c, UUID channelId, Instant now, MetricsWindow window) throws SQLException {
-        List<PostSample> posts = new ArrayList<>();
-        // post_channel_posted_idx: a range scan of the channel's newest posts.
-        try (PreparedStatement s = c.prepareStatement("select * from post where channel_id = ? and posted_at >= ? and posted_at <= ? "
-                + "order by posted_at desc limit ?")) {
-            s.setObject(1, channelId);
+    /** Each channel's newest posts in the window, newest first. */
+    private static Map<UUID, List<PostSample>> windowPosts(Connection c, List<UUID> channelIds, Instant now, MetricsWindow window)
+            throws SQLException {
+        Map<UUID, List<PostSample>> posts = new HashMap<>();
+        // post_channel_posted_idx: a range scan of each channel's newest posts.
+        try (PreparedStatement s = c.prepareStatement("""
+                select * from (select p.*, row_number() over (partition by p.channel_id order by p.posted_at desc) as newest
+                                 from post p where p.channel_id = any(?) and p.posted_at >= ? and p.posted_at <= ?) w
+                 where w.newest <= ? order by w.channel_id, w.newest""")) {
+            s.setArray(1, c.createArrayOf("uuid", channelIds.toArray()));
             s.setTimestamp(2, Timestamp.from(now.minus(Duration.ofDays(window.days()))));
             s.setTimestamp(3, Timestamp.from(now));
             s.setInt(4, window.maxPosts());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    posts.add(sample(r));
+                    posts.computeIfAbsent(r.getObject("channel_id", UUID.class), k -> new ArrayList<>()).add(sample(r));
                 }
             }
         }
         return posts;
     }
 
-    private static List<FollowerPoint> snapshots(Connection c, UUID channelId, Instant now) throws SQLException {
-        List<FollowerPoint> points = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select snapshot_date, followers from follower_snapshot "
-                + "where channel_id = ? and snapshot_date >= ? order by snapshot_date")) {
-            s.setObject(1, channelId);
+    /** Each channel's follower history that growth and jump detection look at, oldest first. */
+    private static Map<UUID, List<FollowerPoint>> snapshots(Connection c, List<UUID> channelIds, Instant now) throws SQLException {
+        Map<UUID, List<FollowerPoint>> points = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select channel_id, snapshot_date, followers from follower_snapshot "
+                + "where channel_id = any(?) and snapshot_date >= ? order by channel_id, snapshot_date")) {
+            s.setArray(1, c.createArrayOf("uuid", channelIds.toArray()));
             s.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(SNAPSHOT_HISTORY_DAYS));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    points.add(new FollowerPoint(r.getObject(1, LocalDate.class), r.getLong(2)));
+                    points.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new FollowerPoint(r.getObject(2, LocalDate.class), r.getLong(3)));
                 }
             }
         }
@@ -449,8 +555,7 @@ public class ChannelMetricsService implements ChannelFigures {
                 r.getLong("saves"), r.getLong("shares"), r.getLong("link_clicks"), r.getLong("dms"), r.getLong("mentions"));
     }
 
-    private void store(Connection c, UUID channelId, StoredDetail detail, OffsetDateTime computedAt) throws SQLException {
-        ChannelMetrics m = detail.metrics();
+    private void store(Connection c, Map<UUID, Measured> measured) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into channel_metrics (channel_id, computed_at, window_start, window_end, posts_in_window, sample_too_small,
                                              engagement_rate, authenticity, detail)
@@ -459,20 +564,25 @@ public class ChannelMetricsService implements ChannelFigures {
                     computed_at = excluded.computed_at, window_start = excluded.window_start, window_end = excluded.window_end,
                     posts_in_window = excluded.posts_in_window, sample_too_small = excluded.sample_too_small,
                     engagement_rate = excluded.engagement_rate, authenticity = excluded.authenticity, detail = excluded.detail""")) {
-            s.setObject(1, channelId);
-            s.setObject(2, computedAt);
-            s.setTimestamp(3, Timestamp.from(m.windowStart()));
-            s.setTimestamp(4, Timestamp.from(m.windowEnd()));
-            s.setInt(5, m.postsInWindow());
-            s.setBoolean(6, m.sampleTooSmall());
-            if (m.engagementRate().value() == null) {
-                s.setNull(7, Types.DOUBLE);
-            } else {
-                s.setDouble(7, m.engagementRate().value());
+            for (Map.Entry<UUID, Measured> entry : measured.entrySet()) {
+                StoredDetail detail = entry.getValue().detail();
+                ChannelMetrics m = detail.metrics();
+                s.setObject(1, entry.getKey());
+                s.setObject(2, entry.getValue().computedAt());
+                s.setTimestamp(3, Timestamp.from(m.windowStart()));
+                s.setTimestamp(4, Timestamp.from(m.windowEnd()));
+                s.setInt(5, m.postsInWindow());
+                s.setBoolean(6, m.sampleTooSmall());
+                if (m.engagementRate().value() == null) {
+                    s.setNull(7, Types.DOUBLE);
+                } else {
+                    s.setDouble(7, m.engagementRate().value());
+                }
+                s.setInt(8, detail.authenticity().score());
+                s.setString(9, json.writeValueAsString(detail));
+                s.addBatch();
             }
-            s.setInt(8, detail.authenticity().score());
-            s.setString(9, json.writeValueAsString(detail));
-            s.executeUpdate();
+            s.executeBatch();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -85,9 +85,9 @@ public class ReputationService {
             from incident i join influencer_reputation r on r.influencer_id = i.influencer_id
                  join influencer x on x.id = i.influencer_id and x.deleted_at is null
             where not i.resolved
-              and i.occurred_on < :windowStart
+              and i.occurred_on < ?
               and i.occurred_on >= cast(r.computed_at at time zone 'UTC' as date) - interval '24 months' - interval '1 day'
-              and r.computed_at < :startOfToday""";
+              and r.computed_at < ?""";
 
     @Inject
     EntityManager em;
@@ -195,11 +195,19 @@ public class ReputationService {
      */
     @ActivateRequestContext
     public int refreshAgedOut(LocalDate today) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery(AGED_OUT, String.class)
-                .setParameter("windowStart", today.minusMonths(ReputationScore.INCIDENT_WINDOW_MONTHS))
-                .setParameter("startOfToday", today.atStartOfDay().atOffset(ZoneOffset.UTC))
-                .getResultList();
+        List<String> ids = em.unwrap(Session.class).doReturningWork(c -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(AGED_OUT)) {
+                s.setObject(1, today.minusMonths(ReputationScore.INCIDENT_WINDOW_MONTHS));
+                s.setObject(2, today.atStartOfDay().atOffset(ZoneOffset.UTC));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
         int refreshed = 0;
         for (String id : ids) {
             // One transaction each: one influencer's failure must not keep the others stale.

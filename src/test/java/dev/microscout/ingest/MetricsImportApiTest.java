@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
@@ -19,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Post and follower-snapshot files: good and bad lines, exact counts and reasons, and the same file twice. */
 @QuarkusTest
 class MetricsImportApiTest {
+
+    @jakarta.inject.Inject
+    dev.microscout.support.ChainRecorder chain;
 
     private static final String POST_HEADER = "platform,handle,externalId,postedAt,format,likes,comments,saves,shares,tags\n";
 
@@ -63,6 +67,46 @@ class MetricsImportApiTest {
         ExtractableResponse<Response> changed = Imports.run("posts", Imports.NDJSON, ndjson);
         assertEquals(List.of(0, 1, 0, 0), List.of(changed.<Integer>path("created"), changed.<Integer>path("updated"),
                 changed.<Integer>path("unchanged"), changed.<Integer>path("failed")));
+    }
+
+    @Test
+    void aChunkOfSeveralChannelsPostsIsStoredTogetherAndARepeatedPostsLaterLineWins() {
+        Map<String, Object> first = Fixtures.channel("INSTAGRAM", 20_000);
+        Map<String, Object> second = Fixtures.channel("INSTAGRAM", 10_000);
+        String a = ((String) first.get("handle")).substring(1);
+        String b = ((String) second.get("handle")).substring(1);
+        UUID creatorA = UUID.fromString(Fixtures.create(Fixtures.influencer(first)));
+        UUID creatorB = UUID.fromString(Fixtures.create(Fixtures.influencer(second)));
+        String day = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).toString();
+        String csv = POST_HEADER
+                + "INSTAGRAM," + a + ",a1," + day + ",REEL,800,40,,,\n"
+                + "INSTAGRAM," + b + ",b1," + day + ",REEL,100,5,,,\n"
+                + "INSTAGRAM," + a + ",a2," + day + ",REEL,700,10,,,\n"
+                + "INSTAGRAM," + b + ",b2," + day + ",REEL,200,10,,,\n"
+                + "INSTAGRAM," + a + ",a3," + day + ",REEL,600,30,,,\n"
+                + "INSTAGRAM," + b + ",b3," + day + ",REEL,300,15,,,\n"
+                // a2 again, later in the file: it is what stays, as a later request's would
+                + "INSTAGRAM," + a + ",a2," + day + ",REEL,1000,50,,,\n";
+        java.util.Set<UUID> both = java.util.Set.of(creatorA, creatorB);
+        int before = chain.announcementsNaming(both).size();
+        ExtractableResponse<Response> job = Imports.run("posts", Imports.CSV, csv);
+        assertEquals(List.of(6, 1, 0, 0), List.of(job.<Integer>path("created"), job.<Integer>path("updated"),
+                job.<Integer>path("unchanged"), job.<Integer>path("failed")));
+
+        // A: 840, 1050, 630 engagements at 20,000 followers, median 840 / 20000 = 0.042;
+        // B: 105, 210, 315 at 10,000, median 210 / 10000 = 0.021.
+        given().get("/api/v1/channels/" + channelOf(creatorA) + "/metrics").then().statusCode(200)
+                .body("engagementRate.value", is(0.042)).body("window.posts", is(3));
+        given().get("/api/v1/channels/" + channelOf(creatorB) + "/metrics").then().statusCode(200)
+                .body("engagementRate.value", is(0.021)).body("window.posts", is(3));
+        // The chunk's two creators went on to reputation and the search rows together, once.
+        List<Map.Entry<String, java.util.Set<UUID>>> announced = chain.announcementsNaming(both);
+        assertEquals(List.of(Map.entry("metrics", both), Map.entry("reputation", both)),
+                announced.subList(before, announced.size()));
+    }
+
+    private static String channelOf(UUID influencerId) {
+        return given().get("/api/v1/influencers/" + influencerId).then().statusCode(200).extract().path("channels[0].id");
     }
 
     @Test
