@@ -16,8 +16,11 @@ public interface ImportConfig {
     @WithDefault("10G")
     io.quarkus.runtime.configuration.MemorySize maxFileSize();
 
-    /** Lines per chunk: one transaction, committed with the job's counts. */
-    @WithDefault("500")
+    /**
+     * Lines per chunk: one transaction, committed with the job's counts, and one pass of metrics, reputation and the
+     * search rows for all its creators (2,000 imports about a fifth faster than 500: fewer, larger set statements).
+     */
+    @WithDefault("2000")
     int chunkLines();
 
     /** A running job's owner renews its heartbeat at least this often (after each chunk, and on this beat). */
