@@ -44,7 +44,7 @@ class ImportChainTest {
 
         Map<String, UUID> byHandle = new java.util.HashMap<>();
         for (String handle : List.of(a, b, c)) {
-            byHandle.put(handle, UUID.fromString(given().queryParam("size", 100).queryParam("country", "ID")
+            byHandle.put(handle, UUID.fromString(given().queryParam("size", 100).queryParam("country", "ID").queryParam("sort", "-createdAt")
                     .get("/api/v1/influencers").then().statusCode(200).extract()
                     .path("items.find { it.channels.any { ch -> ch.handle == '" + handle + "' } }.id")));
         }
