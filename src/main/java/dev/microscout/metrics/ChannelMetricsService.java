@@ -238,6 +238,9 @@ public class ChannelMetricsService implements ChannelFigures {
      * histories read in one query each, the figures upserted in one batch.
      */
     private Map<UUID, Measured> measureAll(List<Channel> channels) {
+        if (channels.isEmpty()) {
+            return Map.of();
+        }
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         MetricsWindow window = config.window();
