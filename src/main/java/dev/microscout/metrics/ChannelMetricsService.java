@@ -362,20 +362,10 @@ public class ChannelMetricsService implements ChannelFigures {
      * other, each computing its figures over everything committed before it. Answers 404 for an unknown channel.
      */
     private Channel lockedChannel(UUID channelId) {
-        // Plain JDBC: a native query with a result class gets a new entry in Hibernate's plan cache at every call.
-        boolean found = session().doReturningWork(c -> {
-            try (java.sql.PreparedStatement s = c.prepareStatement(LOCK_CHANNEL)) {
-                s.setObject(1, channelId);
-                try (java.sql.ResultSet r = s.executeQuery()) {
-                    return r.next();
-                }
-            }
-        });
-        if (!found) {
+        if (lockedChannels(Set.of(channelId)).isEmpty()) {
             throw new NotFound("Channel", channelId);
         }
-        Channel channel = channel(channelId);
-        return channel;
+        return channel(channelId);
     }
 
     /** Locks the rows of those channels that exist, with their influencers', in id order; answers their ids. */
@@ -397,15 +387,12 @@ public class ChannelMetricsService implements ChannelFigures {
         });
     }
 
-    // In id order, so that two writers of overlapping sets queue rather than deadlock.
+    // "No key update": it queues writers of the same rows, and lets new posts refer to the channels meanwhile. In id
+    // order, so that two writers of overlapping sets queue rather than deadlock. Plain JDBC: a native query with a
+    // result class gets a new entry in Hibernate's plan cache at every call.
     private static final String LOCK_CHANNELS = """
             select c.id from channel c join influencer i on i.id = c.influencer_id
              where c.id = any(?) order by c.id for no key update""";
-
-    // "no key update": it queues writers of the same rows, and lets new posts refer to the channel meanwhile.
-    private static final String LOCK_CHANNEL = """
-            select cast(c.id as text) from channel c join influencer i on i.id = c.influencer_id
-             where c.id = ? for no key update""";
 
     private Session session() {
         return em.unwrap(Session.class);
