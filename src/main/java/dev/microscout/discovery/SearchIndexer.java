@@ -115,7 +115,7 @@ public class SearchIndexer {
 
     /**
      * Writes the influencers' rows: one per live channel and root niche of the creator's vector, and one per live
-     * channel under all niches; the channels read in one query, the rows sent as one batch of multi-row inserts.
+     * channel under all niches; the channels read in one query, the rows written with one COPY.
      */
     private void insertRows(Connection c, Map<UUID, Profile> profiles) throws SQLException {
         Map<UUID, List<ChannelPart>> channels = new HashMap<>();
@@ -135,55 +135,93 @@ public class SearchIndexer {
                 }
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
-                    engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
-                    rate_currency, rate_price, root_mask)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as real[]), ?, ?, ?, ?, ?, cast(? as varchar(2)[]), ?, ?, ?, ?, ?)""")) {
-            int rows = 0;
-            for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
-                Profile profile = entry.getValue();
-                Map<String, float[]> vectors = vectorsByRoot(profile.niches());
-                long rootMask = 0;
-                for (String root : vectors.keySet()) {
-                    rootMask |= niches.rootMask(root);
-                }
-                List<Map.Entry<String, String>> roots = new ArrayList<>();
-                vectors.forEach((root, vector) -> roots.add(Map.entry(root, arrayLiteral(vector))));
-                roots.add(Map.entry(ALL_NICHES, "{}"));
-                for (ChannelPart channel : channels.getOrDefault(entry.getKey(), List.of())) {
-                    for (Map.Entry<String, String> root : roots) {
-                        insert.setString(1, root.getKey());
-                        insert.setString(2, channel.platform());
-                        insert.setString(3, channel.tier());
-                        insert.setString(4, profile.country());
-                        insert.setInt(5, channel.authenticity());
-                        insert.setObject(6, channel.id());
-                        insert.setObject(7, entry.getKey());
-                        insert.setString(8, root.getValue());
-                        if (channel.engagementRate() == null) {
-                            insert.setNull(9, java.sql.Types.DOUBLE);
-                        } else {
-                            insert.setDouble(9, channel.engagementRate());
-                        }
-                        insert.setBoolean(10, channel.sampleTooSmall());
-                        insert.setFloat(11, (float) profile.reputation());
-                        insert.setLong(12, channel.followers());
-                        insert.setString(13, profile.city());
-                        insert.setString(14, profile.languages());
-                        insert.setBoolean(15, profile.hasContact());
-                        insert.setBoolean(16, profile.openIncidents());
-                        insert.setString(17, profile.rateCurrency());
-                        insert.setBigDecimal(18, profile.ratePrice());
-                        insert.setLong(19, rootMask);
-                        insert.addBatch();
-                        if (++rows % 500 == 0) {
-                            insert.executeBatch();
-                        }
-                    }
+        // COPY rather than INSERT: PostgreSQL reads the rows as one stream, with no statement to parse or bind per batch.
+        StringBuilder rows = new StringBuilder();
+        for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
+            Profile profile = entry.getValue();
+            Map<String, float[]> vectors = vectorsByRoot(profile.niches());
+            long rootMask = 0;
+            for (String root : vectors.keySet()) {
+                rootMask |= niches.rootMask(root);
+            }
+            List<Map.Entry<String, String>> roots = new ArrayList<>();
+            vectors.forEach((root, vector) -> roots.add(Map.entry(root, arrayLiteral(vector))));
+            roots.add(Map.entry(ALL_NICHES, "{}"));
+            for (ChannelPart channel : channels.getOrDefault(entry.getKey(), List.of())) {
+                for (Map.Entry<String, String> root : roots) {
+                    CopyRow row = new CopyRow(rows);
+                    row.text(root.getKey()).text(channel.platform()).text(channel.tier()).text(profile.country())
+                            .value(channel.authenticity()).value(channel.id()).value(entry.getKey()).text(root.getValue())
+                            .value(channel.engagementRate()).value(channel.sampleTooSmall()).value((float) profile.reputation())
+                            .value(channel.followers()).text(profile.city()).text(profile.languages()).value(profile.hasContact())
+                            .value(profile.openIncidents()).text(profile.rateCurrency())
+                            .value(profile.ratePrice() == null ? null : profile.ratePrice().toPlainString())
+                            .value(rootMask).end();
                 }
             }
-            insert.executeBatch();
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
+                    copy search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
+                        engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
+                        rate_currency, rate_price, root_mask) from stdin""", new java.io.StringReader(rows.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("search rows not written", e);
+        }
+    }
+
+    /** One line of COPY's text format: tab-separated, \N for null, backslash, tab and line ends escaped. */
+    private static final class CopyRow {
+        private final StringBuilder out;
+        private boolean first = true;
+
+        CopyRow(StringBuilder out) {
+            this.out = out;
+        }
+
+        CopyRow value(Object value) {
+            if (value instanceof Boolean b) {
+                return raw(b ? "t" : "f");
+            }
+            return raw(value == null ? null : value.toString());
+        }
+
+        CopyRow text(String value) {
+            if (value == null) {
+                return raw(null);
+            }
+            separate();
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+            return this;
+        }
+
+        private CopyRow raw(String value) {
+            separate();
+            out.append(value == null ? "\\N" : value);
+            return this;
+        }
+
+        private void separate() {
+            if (!first) {
+                out.append('\t');
+            }
+            first = false;
+        }
+
+        void end() {
+            out.append('\n');
         }
     }
 

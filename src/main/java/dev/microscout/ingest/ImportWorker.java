@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,8 @@ public class ImportWorker {
     private volatile boolean stopping;
     private volatile UUID current;
     private ExecutorService loop;
+    /** Applies and commits the chunks in flight (see {@link ImportConfig#chunksInFlight}). */
+    private ExecutorService pipeline;
     private ScheduledExecutorService heartbeat;
 
     void start(@Observes StartupEvent event) {
@@ -81,6 +84,7 @@ public class ImportWorker {
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "microscout-import-heartbeat"));
         long beat = config.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        pipeline = Executors.newFixedThreadPool(Math.max(1, config.chunksInFlight()), r -> daemon(r, "microscout-import-chunk"));
         loop.submit(this::run);
     }
 
@@ -122,6 +126,7 @@ public class ImportWorker {
             Thread.currentThread().interrupt();
         }
         heartbeat.shutdownNow();
+        pipeline.shutdownNow();
     }
 
     /** A job was queued: look now rather than at the next poll. */
@@ -223,7 +228,8 @@ public class ImportWorker {
                 LOG.debugf("Import %s: lines not counted: %s", id, e);
             }
         }
-        Map<String, UUID> refs = new HashMap<>();
+        Map<String, UUID> refs = new java.util.concurrent.ConcurrentHashMap<>();
+        InFlight previous = null;
         try (LineSource source = LineSource.open(file, job.format, job.delimiterChar(), job.columns, job.kind, json)) {
             List<ImportLine> chunk = new ArrayList<>(config.chunkLines());
             while (source.hasNext()) {
@@ -232,37 +238,176 @@ public class ImportWorker {
                     continue;
                 }
                 if (chunk.size() >= config.chunkLines() && !sameCreator(job.kind, chunk.get(chunk.size() - 1), line)) {
-                    if (!commitChunk(job, chunk, refs)) {
+                    previous = submit(job, chunk, refs, previous);
+                    if (previous == null) {
                         return;
                     }
-                    chunk.clear();
+                    chunk = new ArrayList<>(config.chunkLines());
+                    extra = 0;
                 }
                 chunk.add(line);
             }
-            if (!chunk.isEmpty() && !commitChunk(job, chunk, refs)) {
+            if (!chunk.isEmpty()) {
+                previous = submit(job, chunk, refs, previous);
+                if (previous == null) {
+                    return;
+                }
+            }
+            if (!awaitLast(previous)) {
                 return;
             }
             end(job, ImportStatus.DONE, null);
         } catch (LineSource.Unreadable e) {
-            end(job, ImportStatus.FAILED, "the file cannot be read after line " + job.committedLine + ": " + e.getMessage() + ". "
-                    + committed(job));
+            if (awaitLast(previous)) {
+                end(job, ImportStatus.FAILED, "the file cannot be read after line " + job.committedLine + ": " + e.getMessage() + ". "
+                        + committed(job));
+            }
         } catch (IOException e) {
-            end(job, ImportStatus.FAILED, "the file cannot be read: " + e.getMessage() + ". " + committed(job));
+            if (awaitLast(previous)) {
+                end(job, ImportStatus.FAILED, "the file cannot be read: " + e.getMessage() + ". " + committed(job));
+            }
         }
     }
 
     /**
-     * Applies one chunk and commits it with the job's counts, if this instance still owns the job.
-     * @return whether to go on (false: cancelled, stopping, or the job was taken over)
+     * A chunk being applied on the pipeline: what its lines name (see {@link #names}), and whether the job goes on
+     * once it has committed.
      */
-    private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs) {
-        extra = 0;
+    private record InFlight(Set<String> names, java.util.concurrent.CompletableFuture<Boolean> done) {
+
+        /** Whether the job goes on after this chunk; rethrows what ended its thread. */
+        boolean await() {
+            try {
+                return done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        /** Whether the job goes on after this chunk, false if it ended in an exception; empty if not done in time. */
+        java.util.Optional<Boolean> awaitWithin(java.time.Duration limit) {
+            try {
+                return java.util.Optional.of(done.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                return java.util.Optional.empty();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return java.util.Optional.of(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return java.util.Optional.of(false);
+            }
+        }
+    }
+
+    /**
+     * Hands a chunk to the pipeline, then waits for the chunk before it, so that at most {@link ImportConfig#chunksInFlight}
+     * are in hand. A chunk that names a creator, ref or channel of the one before it starts once that one committed;
+     * any other starts at once and commits after it.
+     * @return the chunk in flight, or null when the job does not go on (the chunk handed in then did nothing)
+     */
+    private InFlight submit(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, InFlight previous) {
+        Set<String> names = names(job.kind, chunk);
+        if (inFlight(job.kind) <= 1 && previous != null && !previous.await()) {
+            return null;
+        }
+        InFlight before = inFlight(job.kind) <= 1 ? null : previous;
+        boolean overlaps = before != null && !java.util.Collections.disjoint(names, before.names());
+        java.util.concurrent.CompletableFuture<Boolean> done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                if (overlaps && !before.awaitWithin(FOREVER).orElse(false)) {
+                    return false;
+                }
+                return commitChunk(job, chunk, refs, before);
+            } finally {
+                requestContext.terminate();
+            }
+        }, pipeline);
+        InFlight current = new InFlight(names, done);
+        if (before != null) {
+            boolean goOn;
+            try {
+                goOn = before.await();
+            } catch (RuntimeException e) {
+                awaitQuietly(current);
+                throw e;
+            }
+            if (!goOn) {
+                awaitQuietly(current);
+                return null;
+            }
+        }
+        return current;
+    }
+
+    private static final java.time.Duration FOREVER = java.time.Duration.ofDays(1);
+
+    /**
+     * Chunks of this kind in flight. Post and snapshot lines go one chunk at a time: the channels of one creator
+     * can be named in two chunks, and both would then hold rows of that creator (its reputation) while the later
+     * one waits for the earlier one to commit.
+     */
+    private int inFlight(ImportKind kind) {
+        return kind == ImportKind.INFLUENCERS ? Math.max(1, config.chunksInFlight()) : 1;
+    }
+
+    /** Whether the job goes on after the last chunk handed in (true when there was none). */
+    private static boolean awaitLast(InFlight last) {
+        return last == null || last.await();
+    }
+
+    private static void awaitQuietly(InFlight chunk) {
+        try {
+            chunk.await();
+        } catch (RuntimeException e) {
+            LOG.debugf("Import chunk after a stop: %s", e.toString());
+        }
+    }
+
+    /**
+     * What a chunk's lines name: creators (influencerId), refs, and channels (channelId; a handle whatever its
+     * platform, case or leading @). Two chunks that name nothing in common touch no common row of the catalogue,
+     * so they can be applied at once.
+     */
+    static Set<String> names(ImportKind kind, List<ImportLine> chunk) {
+        Set<String> names = new java.util.HashSet<>();
+        for (ImportLine line : chunk) {
+            Map<String, String> cells = line.cells();
+            if (cells == null) {
+                continue;
+            }
+            name(names, "influencer:", cells.get(dev.microscout.influencer.CatalogueLine.INFLUENCER_ID));
+            name(names, "ref:", cells.get(dev.microscout.influencer.CatalogueLine.REF));
+            name(names, "channel:", cells.get("channelId"));
+            String handle = cells.get(dev.microscout.influencer.CatalogueLine.HANDLE);
+            if (handle != null) {
+                String h = handle.strip();
+                name(names, "handle:", h.startsWith("@") ? h.substring(1) : h);
+            }
+        }
+        return names;
+    }
+
+    private static void name(Set<String> names, String kind, String value) {
+        if (value != null && !value.isBlank()) {
+            names.add(kind + value.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * Applies one chunk and commits it with the job's counts, after the chunk before it committed and if this
+     * instance still owns the job.
+     * @param before the chunk before this one, still in flight (null: none)
+     * @return whether to go on (false: cancelled, stopping, the job was taken over, or the chunk before it stopped)
+     */
+    private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, InFlight before) {
         ChunkOutcome outcome;
         try {
             try {
-                outcome = commit(job, chunk, refs);
+                outcome = commitInTurn(job, chunk, refs, before);
             } catch (RuntimeException e) {
-                if (lostOwnership(e)) {
+                if (lostOwnership(e) || e instanceof Abandoned) {
                     throw e;
                 }
                 // One line the checks let through and the database refused spoils the chunk: each line again on its own.
@@ -270,10 +415,13 @@ public class ImportWorker {
                 outcome = new ChunkOutcome();
                 for (ImportLine line : chunk) {
                     try {
-                        outcome.add(commit(job, List.of(line), refs));
+                        outcome.add(commitInTurn(job, List.of(line), refs, before));
                     } catch (RuntimeException lineFailure) {
-                        if (lostOwnership(lineFailure)) {
+                        if (lostOwnership(lineFailure) || lineFailure instanceof Abandoned) {
                             throw lineFailure;
+                        }
+                        if (before != null && !before.awaitWithin(FOREVER).orElse(false)) {
+                            throw new Abandoned();
                         }
                         ChunkOutcome single = new ChunkOutcome();
                         single.fail(line, null, "could not be stored: " + reason(lineFailure));
@@ -282,6 +430,8 @@ public class ImportWorker {
                     }
                 }
             }
+        } catch (Abandoned e) {
+            return false;
         } catch (RuntimeException e) {
             if (!lostOwnership(e)) {
                 throw e;
@@ -309,6 +459,42 @@ public class ImportWorker {
     }
 
     /**
+     * {@link #commit} in file order: the chunk commits only after the one before it did. A chunk that waits too long
+     * for it may hold a row the one before it needs (a case the names cannot see, such as one channel named by id
+     * in one chunk and by handle in the other): it rolls back, waits, and is applied again.
+     */
+    private ChunkOutcome commitInTurn(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs, InFlight before) {
+        try {
+            return commit(job, lines, refs, before, TURN_WAIT);
+        } catch (TurnNotReached e) {
+            if (!before.awaitWithin(FOREVER).orElse(false)) {
+                throw new Abandoned();
+            }
+            return commit(job, lines, refs, null, TURN_WAIT);
+        }
+    }
+
+    /**
+     * How long an applied chunk waits for the one before it to commit while holding its rows: well under the
+     * statement timeout, so that when the one before it waits for one of those rows, this one gives way first.
+     */
+    private static final java.time.Duration TURN_WAIT = java.time.Duration.ofSeconds(2);
+
+    /** The chunk before this one ended the job's run: this one rolls back. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("the chunk before this one ended the import's run", null, false, false);
+        }
+    }
+
+    /** The chunk before this one did not commit in time: this one rolls back, to be applied again after it. */
+    private static final class TurnNotReached extends RuntimeException {
+        TurnNotReached() {
+            super("the chunk before this one did not commit in time", null, false, false);
+        }
+    }
+
+    /**
      * Whether a full chunk takes this line too: the next channel line of the same creator (by ref or influencerId)
      * joins its chunk, up to a creator's most channels, so that a creator's lines commit together and a resumed job
      * never starts in the middle of one.
@@ -332,15 +518,26 @@ public class ImportWorker {
     }
 
     /**
-     * Applies lines and commits them with the job's counts in one transaction. The refs they resolve join {@code refs}
-     * only once committed: a rolled-back chunk must not leave a ref naming a creator that was never stored.
+     * Applies lines and commits them with the job's counts in one transaction, once the chunk before them committed.
+     * The refs they resolve join {@code refs} only once committed: a rolled-back chunk must not leave a ref naming a
+     * creator that was never stored.
      */
-    private ChunkOutcome commit(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs) {
+    private ChunkOutcome commit(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs, InFlight before,
+                                java.time.Duration wait) {
         long started = System.nanoTime();
         ChunkOutcome outcome = new ChunkOutcome();
         Map<String, UUID> resolved = new HashMap<>(refs);
         QuarkusTransaction.requiringNew().run(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
             apply(job, lines, resolved, outcome);
+            if (before != null) {
+                java.util.Optional<Boolean> goOn = before.awaitWithin(wait);
+                if (goOn.isEmpty()) {
+                    throw new TurnNotReached();
+                }
+                if (!goOn.get()) {
+                    throw new Abandoned();
+                }
+            }
             record(job, lines, outcome, System.nanoTime() - started);
             return null;
         }));

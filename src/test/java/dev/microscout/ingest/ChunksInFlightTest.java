@@ -1,0 +1,104 @@
+package dev.microscout.ingest;
+
+import dev.microscout.support.Fixtures;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two chunks of a file are applied at once (the test profile's chunks are 50 lines): a chunk that names a creator of
+ * the chunk before it waits for that one to commit, so the file imports as if read one chunk at a time.
+ */
+@QuarkusTest
+class ChunksInFlightTest {
+
+    private static final String HEADER = "ref,displayName,country,languages,platform,handle,followers\n";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aRefScatteredOverTwoChunksNamesOneCreator() throws SQLException {
+        String prefix = Fixtures.uniqueHandle("inflight");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 150; i++) {
+            // line 3 (chunk 1) and line 62 (chunk 2) are two channels of ref "scattered", with handles of their own;
+            // every other line is a creator
+            String ref = i == 1 || i == 60 ? "scattered" : "r" + i;
+            String platform = i == 60 ? "TIKTOK" : "INSTAGRAM";
+            csv.append(ref).append(",Creator ").append(ref).append(",ID,id,").append(platform).append(',')
+                    .append(prefix).append(i == 60 ? "s" : String.valueOf(i)).append(',').append(12_000 + i).append('\n');
+        }
+        ExtractableResponse<Response> job = Imports.run("influencers", Imports.CSV, csv.toString());
+        assertEquals("DONE", job.path("status"));
+        assertEquals(List.of(150, 0, 0, 0), List.of(job.<Integer>path("created"), job.<Integer>path("updated"),
+                job.<Integer>path("unchanged"), job.<Integer>path("failed")));
+        // 149 creators: the scattered ref's two lines are one creator with an Instagram and a TikTok channel
+        assertEquals(149, count("select count(distinct influencer_id) from channel where handle like ?", prefix + "%"));
+        assertEquals(Map.of("INSTAGRAM", 1, "TIKTOK", 1), platformsOfCreatorOf(prefix + 1));
+    }
+
+    @Test
+    void chunksOverlapWhenTheyNameTheSameCreatorRefOrChannel() {
+        Set<String> first = ImportWorker.names(ImportKind.INFLUENCERS, List.of(
+                line(Map.of("ref", "c1", "platform", "INSTAGRAM", "handle", "@Sari.Beauty")),
+                line(Map.of("influencerId", "3F2B8C1E-5D4A-4E6B-9A7C-1B2D3E4F5A6B", "platform", "TIKTOK", "handle", "budi"))));
+        assertFalse(java.util.Collections.disjoint(first, ImportWorker.names(ImportKind.INFLUENCERS,
+                List.of(line(Map.of("ref", "other", "platform", "YOUTUBE", "handle", " sari.beauty "))))), "same handle");
+        assertFalse(java.util.Collections.disjoint(first, ImportWorker.names(ImportKind.INFLUENCERS,
+                List.of(line(Map.of("ref", " c1", "platform", "YOUTUBE", "handle", "new"))))), "same ref");
+        assertFalse(java.util.Collections.disjoint(first, ImportWorker.names(ImportKind.INFLUENCERS,
+                List.of(line(Map.of("influencerId", "3f2b8c1e-5d4a-4e6b-9a7c-1b2d3e4f5a6b", "platform", "YOUTUBE", "handle", "x"))))),
+                "same creator");
+        assertTrue(java.util.Collections.disjoint(first, ImportWorker.names(ImportKind.INFLUENCERS,
+                List.of(line(Map.of("ref", "c2", "platform", "INSTAGRAM", "handle", "sari.beauty2"))))), "nothing in common");
+        assertFalse(java.util.Collections.disjoint(
+                ImportWorker.names(ImportKind.POSTS, List.of(line(Map.of("channelId", "0e7c6f55-8f9a-4c1b-9d3e-2a4b5c6d7e8f")))),
+                ImportWorker.names(ImportKind.POSTS, List.of(line(Map.of("channelId", "0E7C6F55-8F9A-4C1B-9D3E-2A4B5C6D7E8F"))))),
+                "same channel");
+    }
+
+    private static ImportLine line(Map<String, String> cells) {
+        return new ImportLine(2, cells, "");
+    }
+
+    private int count(String sql, String parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private Map<String, Integer> platformsOfCreatorOf(String handle) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                select platform, count(*) from channel
+                 where influencer_id = (select influencer_id from channel where handle = ?) group by platform""")) {
+            s.setString(1, handle);
+            Map<String, Integer> platforms = new java.util.HashMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    platforms.put(r.getString(1), r.getInt(2));
+                }
+            }
+            return platforms;
+        }
+    }
+}
