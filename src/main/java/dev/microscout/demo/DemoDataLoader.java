@@ -40,8 +40,13 @@ public class DemoDataLoader {
     dev.microscout.metrics.ChannelMetricsService metrics;
     @Inject
     dev.microscout.metrics.PeerBaselineService baselines;
+    @Inject
+    DemoCampaigns campaigns;
+    @Inject
+    dev.microscout.security.SecurityConfig security;
 
-    void onStart(@Observes StartupEvent event) {
+    // After the security seeder (default observer priority), which creates the demo organisation the campaigns belong to.
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
@@ -52,9 +57,35 @@ public class DemoDataLoader {
         }
         try {
             load(config.influencers(), config.seed());
+            loadCampaigns(config.seed());
         } catch (RuntimeException e) {
             // Demo data is a convenience: the service stays up without it.
             LOG.error("Demo data not loaded", e);
+        }
+    }
+
+    /** The demo organisation's campaigns (see {@link DemoCampaigns}), made in a request context as its requests would be. */
+    public int loadCampaigns(long seed) {
+        UUID organisation = QuarkusTransaction.requiringNew().call(() -> dev.microscout.security.Organisation
+                .<dev.microscout.security.Organisation>find("lower(name) = ?1", security.demoOrganisation().name().toLowerCase())
+                .firstResultOptional().map(o -> o.id).orElse(null));
+        if (organisation == null) {
+            LOG.info("Demo campaigns not made: there is no demo organisation");
+            return 0;
+        }
+        io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            int made = campaigns.load(organisation, seed);
+            LOG.infof("Made %d demo campaigns for the demo organisation", made);
+            return made;
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
         }
     }
 

@@ -51,13 +51,20 @@ public class DiscoveryService {
     MetricsConfig metricsConfig;
     @Inject
     MeterRegistry registry;
+    @Inject
+    jakarta.enterprise.inject.Instance<LearnedWeights> learnedWeights;
 
     private Timer timer;
 
     public SearchResponse search(SearchBrief brief) {
+        return search(brief, SearchScope.ALL);
+    }
+
+    /** Runs a brief over the creators of a scope (a campaign's recommendations, or the one creator it shortlists). */
+    public SearchResponse search(SearchBrief brief, SearchScope scope) {
         Timer.Sample sample = Timer.start(registry);
         try {
-            return run(brief);
+            return run(brief, scope);
         } finally {
             sample.stop(timer());
         }
@@ -71,32 +78,72 @@ public class DiscoveryService {
         return timer;
     }
 
-    private SearchResponse run(SearchBrief brief) {
+    /**
+     * The brief's errors beyond Bean Validation (unknown or repeated niches, a follower range the wrong way round,
+     * weights that cannot be normalised), each named by its field under {@code prefix} ("" for a search, "brief."
+     * for a campaign's brief). A search answers them as a 400; a campaign refuses a brief that has any.
+     */
+    public List<FieldError> briefErrors(SearchBrief brief, String prefix) {
         NicheTaxonomy taxonomy = niches.taxonomy();
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Double> briefNiches = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         if (brief.niches() != null) {
             for (int i = 0; i < brief.niches().size(); i++) {
                 String slug = brief.niches().get(i).niche();
                 if (!taxonomy.contains(slug)) {
-                    unknown.add(slug);
-                    errors.add(new FieldError("niches[" + i + "].niche", "is not a known niche: \"" + slug + "\" (see GET /api/v1/niches)"));
-                } else if (briefNiches.put(slug, brief.niches().get(i).weight()) != null) {
-                    errors.add(new FieldError("niches[" + i + "].niche", "is listed twice: \"" + slug + "\""));
+                    errors.add(new FieldError(prefix + "niches[" + i + "].niche", "is not a known niche: \"" + slug + "\" (see GET /api/v1/niches)"));
+                } else if (!seen.add(slug)) {
+                    errors.add(new FieldError(prefix + "niches[" + i + "].niche", "is listed twice: \"" + slug + "\""));
                 }
             }
         }
         if (brief.followers() != null && brief.followers().min() != null && brief.followers().max() != null
                 && brief.followers().min() > brief.followers().max()) {
             // Either bound may be the wrong one: both are named, so a client that sent only one of them sees it.
-            errors.add(new FieldError("followers.min", "must not be greater than followers.max"));
-            errors.add(new FieldError("followers.max", "must not be less than followers.min"));
+            errors.add(new FieldError(prefix + "followers.min", "must not be greater than followers.max"));
+            errors.add(new FieldError(prefix + "followers.max", "must not be less than followers.min"));
+        }
+        ScoreWeights.check(requested(brief), brief.audience() != null)
+                .forEach(e -> errors.add(new FieldError(e.field() == null ? null : prefix + e.field(), e.message())));
+        return errors;
+    }
+
+    private static ScoreWeights.Requested requested(SearchBrief brief) {
+        return brief.weights() == null || brief.weights().learned() ? null : new ScoreWeights.Requested(brief.weights().nicheFit(),
+                brief.weights().engagement(), brief.weights().reputation(), brief.weights().audienceFit());
+    }
+
+    /**
+     * The learned weights for a brief that asks for them: without an audience in the brief, audienceFit's share goes
+     * to the others. Null (the defaults) when there is not enough to learn from.
+     */
+    private ScoreWeights.Requested learned(LearnedWeights.Learned learned, boolean hasAudience) {
+        ScoreWeights.Requested w = learned.weights();
+        if (w == null) {
+            return null;
+        }
+        ScoreWeights.Requested usable = hasAudience ? w : new ScoreWeights.Requested(w.nicheFit(), w.engagement(), w.reputation(), 0.0);
+        return ScoreWeights.check(usable, hasAudience).isEmpty() ? usable : null;
+    }
+
+    private SearchResponse run(SearchBrief brief, SearchScope scope) {
+        NicheTaxonomy taxonomy = niches.taxonomy();
+        List<FieldError> errors = briefErrors(brief, "");
+        Map<String, Double> briefNiches = new LinkedHashMap<>();
+        if (brief.niches() != null) {
+            brief.niches().forEach(n -> briefNiches.putIfAbsent(n.niche(), n.weight()));
         }
         boolean hasAudience = brief.audience() != null;
-        ScoreWeights.Requested requested = brief.weights() == null ? null : new ScoreWeights.Requested(brief.weights().nicheFit(),
-                brief.weights().engagement(), brief.weights().reputation(), brief.weights().audienceFit());
-        errors.addAll(ScoreWeights.check(requested, hasAudience));
+        ScoreWeights.Requested requested = requested(brief);
+        String weightsNote = null;
+        if (brief.weights() != null && brief.weights().learned()) {
+            LearnedWeights.Learned learned = learnedWeights.isResolvable() ? learnedWeights.get().forCaller()
+                    : new LearnedWeights.Learned(null, "No campaigns to learn weights from: the default weights apply");
+            requested = learned(learned, hasAudience);
+            weightsNote = requested == null && learned.weights() != null
+                    ? "The learned weights weigh only audienceFit, which needs an audience in the brief: the default weights apply"
+                    : learned.note();
+        }
         String keywords = brief.keywords() == null || brief.keywords().isBlank() ? null : brief.keywords().trim();
         Map<String, ExchangeRates.Conversion> toBriefCurrency = Map.of();
         if (brief.maxPricePerPost() != null) {
@@ -119,7 +166,7 @@ public class DiscoveryService {
                 brief.maxPricePerPost() == null ? null : brief.maxPricePerPost().amount(), toBriefCurrency,
                 audience == null ? List.of() : orDefault(audience.countries(), List.of()),
                 audience == null ? null : audience.gender(),
-                audience == null ? List.of() : orDefault(audience.ageRanges(), List.of()), hasAudience);
+                audience == null ? List.of() : orDefault(audience.ageRanges(), List.of()), hasAudience, scope);
 
         List<SearchPlan.RootPart> parts = rootParts(taxonomy, briefNiches);
         List<SearchPlan.PeerRates> peers = peers(platforms.isEmpty() ? List.of(Platform.values()) : platforms, tiers);
@@ -131,7 +178,7 @@ public class DiscoveryService {
                 onePerInfluencer, offset, size);
         List<SearchResult> results = new SearchExplainer(taxonomy, niches.names(), brief, weights, filters,
                 metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
-        return new SearchResponse(ranked.total(), window.page(), window.size(),
+        return new SearchResponse(ranked.total(), window.page(), window.size(), weightsNote,
                 new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
     }
 

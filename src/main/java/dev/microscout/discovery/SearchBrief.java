@@ -43,12 +43,29 @@ public record SearchBrief(
         @Schema(description = "Leave out creators with an unresolved incident (default false).") Boolean excludeIncidents,
         @Valid @Schema(description = "Target audience; when given, audienceFit joins the score.") AudienceTarget audience,
         @Valid @Schema(description = "Highest price per post, compared in this currency.") Money maxPricePerPost,
-        @Valid @Schema(description = "Component weights (≥ 0, not all 0), normalised to sum 1.") Weights weights,
+        @Valid @Schema(description = "Component weights (≥ 0, not all 0), normalised to sum 1; or \"learned\": the weights your "
+                + "organisation's finished campaigns suggest (GET /api/v1/campaigns/insights), the defaults while there are "
+                + "fewer than 20 collaborations to learn from (the answer's weightsNote says which).",
+                oneOf = {Weights.class, LearnedWeightsChoice.class}) Weights weights,
         @Schema(description = "Keep only creators with a contact e-mail (default false).") Boolean hasContact,
         @Schema(description = "One result per creator, their best channel (default true).") Boolean onePerInfluencer,
         @Min(0) @Max(999) @Schema(description = "Page number, starting at 0. Pages reach the top 1,000 results of a brief: "
                 + "page × size must be below 1,000 (a 400 otherwise).", examples = "0") Integer page,
         @Min(1) @Max(100) @Schema(description = "Page size, 1 to 100 (default 20).", examples = "20") Integer size) {
+
+    /** The same brief for one page. */
+    public SearchBrief paged(Integer page, Integer size) {
+        return new SearchBrief(niches, keywords, excludeKeywords, tiers, platforms, countries, cities, languages, followers,
+                minEngagementRate, minAuthenticity, minReputation, excludeIncidents, audience, maxPricePerPost, weights, hasContact,
+                onePerInfluencer, page, size);
+    }
+
+    /** The same brief ranking every matching channel, not one per creator (to score one creator's channels). */
+    public SearchBrief perChannel() {
+        return new SearchBrief(niches, keywords, excludeKeywords, tiers, platforms, countries, cities, languages, followers,
+                minEngagementRate, minAuthenticity, minReputation, excludeIncidents, audience, maxPricePerPost, weights, hasContact,
+                false, page, size);
+    }
 
     /** The largest follower count a channel may have (ChannelInput.followers). */
     static final long MAX_FOLLOWERS = 10_000_000_000L;
@@ -78,9 +95,57 @@ public record SearchBrief(
     }
 
     @Schema(name = "Weights", description = "Relative weights of the score components; left-out ones count 0 when any is given.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Weights.Reader.class)
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = Weights.Writer.class)
     public record Weights(@DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0.4") Double nicheFit,
                           @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0.35") Double engagement,
                           @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0.25") Double reputation,
-                          @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0") Double audienceFit) {
+                          @DecimalMin("0") @DecimalMax(MAX_WEIGHT) @Schema(examples = "0") Double audienceFit,
+                          @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) boolean learned) {
+
+        /** "weights": "learned": the weights the organisation's finished campaigns suggest. */
+        public static final Weights LEARNED = new Weights(null, null, null, null, true);
+        static final String LEARNED_TEXT = "learned";
+
+        /** The weights as a brief writes them: an object of numbers, read with the service's usual JSON rules. */
+        private record Given(Double nicheFit, Double engagement, Double reputation, Double audienceFit) {
+        }
+
+        static final class Reader extends com.fasterxml.jackson.databind.JsonDeserializer<Weights> {
+            @Override
+            public Weights deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                    throws java.io.IOException {
+                if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    if (LEARNED_TEXT.equals(p.getText())) {
+                        return LEARNED;
+                    }
+                    return (Weights) ctxt.handleWeirdStringValue(Weights.class, p.getText(),
+                            "must be an object of weights or \"learned\"");
+                }
+                Given given = ctxt.readValue(p, Given.class);
+                return new Weights(given.nicheFit(), given.engagement(), given.reputation(), given.audienceFit(), false);
+            }
+        }
+
+        static final class Writer extends com.fasterxml.jackson.databind.JsonSerializer<Weights> {
+            @Override
+            public void serialize(Weights w, com.fasterxml.jackson.core.JsonGenerator gen,
+                                  com.fasterxml.jackson.databind.SerializerProvider serializers) throws java.io.IOException {
+                if (w.learned()) {
+                    gen.writeString(LEARNED_TEXT);
+                } else {
+                    serializers.defaultSerializeValue(new Given(w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit()), gen);
+                }
+            }
+        }
+    }
+
+    /** How the OpenAPI document shows the other form of weights. */
+    @Schema(name = "LearnedWeights", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = "learned",
+            description = "The weights your organisation's finished campaigns suggest (GET /api/v1/campaigns/insights); the "
+                    + "defaults while there are fewer than 20 collaborations to learn from.")
+    static final class LearnedWeightsChoice {
+        private LearnedWeightsChoice() {
+        }
     }
 }

@@ -54,7 +54,18 @@ final class SearchPlan {
                    Long minFollowers, Long maxFollowers, Double minEngagementRate, Integer minAuthenticity, Double minReputation,
                    boolean excludeIncidents, boolean hasContact, String keywords, List<String> excludeKeywords,
                    BigDecimal maxPrice, Map<String, ExchangeRates.Conversion> toBriefCurrency,
-                   List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience) {
+                   List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience,
+                   SearchScope scope) {
+
+        Filters(List<Platform> platforms, List<Tier> tiers, List<String> countries, List<String> cities, List<String> languages,
+                Long minFollowers, Long maxFollowers, Double minEngagementRate, Integer minAuthenticity, Double minReputation,
+                boolean excludeIncidents, boolean hasContact, String keywords, List<String> excludeKeywords,
+                BigDecimal maxPrice, Map<String, ExchangeRates.Conversion> toBriefCurrency,
+                List<String> audienceCountries, String audienceGender, List<String> audienceAges, boolean audience) {
+            this(platforms, tiers, countries, cities, languages, minFollowers, maxFollowers, minEngagementRate, minAuthenticity,
+                    minReputation, excludeIncidents, hasContact, keywords, excludeKeywords, maxPrice, toBriefCurrency,
+                    audienceCountries, audienceGender, audienceAges, audience, SearchScope.ALL);
+        }
     }
 
     /**
@@ -340,6 +351,14 @@ final class SearchPlan {
         if (similarity != null) {
             where.append(" and s.influencer_id <> ?");
             parameters.add(similarity.excludeInfluencer());
+        }
+        if (!f.scope().only().isEmpty()) {
+            where.append(" and s.influencer_id = any(cast(? as uuid[]))");
+            parameters.add(f.scope().only().stream().map(java.util.UUID::toString).toArray(String[]::new));
+        }
+        if (!f.scope().excluded().isEmpty()) {
+            where.append(" and not (s.influencer_id = any(cast(? as uuid[])))");
+            parameters.add(f.scope().excluded().stream().map(java.util.UUID::toString).toArray(String[]::new));
         }
         if (branch != null) {
             where.append(" and s.platform = ? and s.tier = ? and s.country = ?");

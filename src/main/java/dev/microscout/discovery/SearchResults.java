@@ -15,6 +15,10 @@ public final class SearchResults {
     public record SearchResponse(@Schema(description = "Channels matching the brief. With onePerInfluencer a creator with several matching channels "
             + "is listed once but counted for each, so the last page may end before this number.", examples = "312") long total,
                                  @Schema(examples = "0") int page, @Schema(examples = "20") int size,
+                                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                 @Schema(description = "With \"weights\": \"learned\": where the weights came from, or why the "
+                                         + "defaults apply.", examples = "Learned from 24 collaborations of your 2 finished campaigns")
+                                 String weightsNote,
                                  AppliedWeights weights, List<SearchResult> results) {
     }
 

@@ -37,6 +37,8 @@ public record ReviewCreate(
                 examples = "2026-11-20")
         LocalDate reviewedOn,
         @Schema(description = "The campaign reviewed, if any. One review per organisation, influencer and campaign; "
-                + "one review without a campaign.", examples = "5c0e8a52-7f3b-4d6e-9a1c-2b3d4e5f6a7b")
+                + "one review without a campaign. When it is one of your organisation's campaigns, the campaign must be DONE "
+                + "and the creator CONTRACTED on it (409 otherwise); any other id is your own reference to a collaboration "
+                + "arranged elsewhere.", examples = "5c0e8a52-7f3b-4d6e-9a1c-2b3d4e5f6a7b")
         UUID campaignId) {
 }

@@ -76,7 +76,8 @@ public class ReviewResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND_PROBLEM)))
     @APIResponse(responseCode = "409", description = "Your organisation has already reviewed this influencer for this campaign "
-            + "(or without a campaign); the problem names the review in existingReviewId.",
+            + "(or without a campaign); the problem names the review in existingReviewId. Or campaignId names one of your "
+            + "campaigns that is not DONE yet, or on which the influencer was not CONTRACTED.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "already reviewed", value = Examples.REVIEW_CONFLICT_PROBLEM)))
     public Response create(@Parameter(description = "Influencer id (UUID).") @PathParam("id") String id,

@@ -28,10 +28,15 @@ public class ReviewService {
     ReputationService reputation;
     @Inject
     Caller caller;
+    @Inject
+    jakarta.enterprise.inject.Instance<CampaignReviews> campaignReviews;
 
     /** A review by {@code organisationId}; one per organisation, influencer and campaign (409 naming the existing one). */
     @Transactional
     public ReviewView create(UUID organisationId, UUID influencerId, ReviewCreate body) {
+        if (body.campaignId() != null && campaignReviews.isResolvable()) {
+            campaignReviews.get().requireReviewable(body.campaignId(), influencerId);
+        }
         // Taken first, so the duplicate check below cannot race another review of this influencer.
         reputation.lock(influencerId);
         Review existing = Review.<Review>find(body.campaignId() == null

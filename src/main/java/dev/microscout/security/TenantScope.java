@@ -26,8 +26,26 @@ public class TenantScope implements TenantResolver {
         return NONE;
     }
 
+    private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
+
+    /**
+     * Runs start-up work (the demo's campaigns) as one organisation: the transactions it opens see and stamp that
+     * organisation's rows, as its requests would.
+     */
+    public static <T> T actingFor(java.util.UUID organisationId, java.util.function.Supplier<T> work) {
+        ACTING.set(organisationId.toString());
+        try {
+            return work.get();
+        } finally {
+            ACTING.remove();
+        }
+    }
+
     @Override
     public String resolveTenantId() {
+        if (ACTING.get() != null) {
+            return ACTING.get();
+        }
         if (!Arc.container().requestContext().isActive()) {
             return NONE;
         }

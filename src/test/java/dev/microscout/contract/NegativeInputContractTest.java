@@ -366,8 +366,16 @@ class NegativeInputContractTest {
         return copy;
     }
 
+    /** The suite's influencer, for bodies that name one (a campaign result): the documented example names another. */
+    private static volatile String fixtureInfluencer;
+
     private static void replaceUnique(JsonNode node) {
         if (node instanceof ObjectNode object) {
+            JsonNode influencer = object.get("influencerId");
+            if (fixtureInfluencer != null && influencer != null && influencer.isTextual()
+                    && influencer.asText().matches("[0-9a-f]{8}-[0-9a-f-]{27}")) {
+                object.put("influencerId", fixtureInfluencer);
+            }
             for (String name : UNIQUE_FIELDS) {
                 JsonNode value = object.get(name);
                 if (value != null && value.isTextual() && !value.asText().isEmpty() && value.asText().matches("[@A-Za-z0-9._ -]{1,60}")) {
@@ -424,6 +432,18 @@ class NegativeInputContractTest {
         ids.put("reviews", created(send("POST", "/api/v1/influencers/" + ids.get("influencers") + "/reviews", json(keys.get("EDITOR")),
                 "{\"contentQuality\": 4, \"professionalism\": 4, \"timeliness\": 4, \"communication\": 4}", "application/json"))
                 .path("id").asText());
+        // An ACTIVE campaign with the fixture influencer contracted: every campaign operation has something to act on.
+        ids.put("campaigns", created(send("POST", "/api/v1/campaigns", json(keys.get("EDITOR")), """
+                {"name": "Negative input", "brief": {"niches": [{"niche": "skincare", "weight": 1}]},
+                 "budget": {"amount": 10000000, "currency": "IDR"}, "startsOn": "2027-02-01", "endsOn": "2027-03-31"}""",
+                "application/json")).path("id").asText());
+        ids.put("shortlist", ids.get("influencers"));
+        fixtureInfluencer = ids.get("influencers");
+        created(send("PUT", "/api/v1/campaigns/" + ids.get("campaigns") + "/shortlist/" + ids.get("influencers"), json(keys.get("EDITOR")),
+                "{\"status\": \"CONTRACTED\"}", "application/json"));
+        HttpResponse<String> activated = send("PATCH", "/api/v1/campaigns/" + ids.get("campaigns"),
+                Map.of("X-API-Key", keys.get("EDITOR"), "Accept", "application/json, application/problem+json", "If-Match", "*"), "{\"status\": \"ACTIVE\"}", "application/merge-patch+json");
+        assertEquals(200, activated.statusCode(), "fixture: " + activated.body());
         ids.put("webhooks", created(send("POST", "/api/v1/webhooks", json(keys.get("ADMIN")),
                 "{\"url\": \"http://127.0.0.1:9/hooks\", \"events\": [\"campaign.status_changed\"]}", "application/json"))
                 .path("webhook").path("id").asText());
