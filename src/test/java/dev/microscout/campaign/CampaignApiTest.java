@@ -141,11 +141,11 @@ class CampaignApiTest {
                 .body("results.influencer.id", is(List.of(nur)));
 
         // Contracted at a price in another currency: converted with the organisation's rate, over budget → a warning.
-        given().contentType(ContentType.JSON).body(Map.of("rate", 18_000)).put("/api/v1/exchange-rates/CHF/IDR").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("rate", 18_000)).put("/api/v1/exchange-rates/NZD/IDR").then().statusCode(200);
         String entryTag = shortlisted.header("ETag");
         put(campaign, sari, null, Map.of("note", "no If-Match"), 428);
         ExtractableResponse<Response> contracted = put(campaign, sari, entryTag,
-                Map.of("status", "CONTRACTED", "agreedPrice", Map.of("amount", 600, "currency", "CHF")), 200);
+                Map.of("status", "CONTRACTED", "agreedPrice", Map.of("amount", 600, "currency", "NZD")), 200);
         assertEquals(10_800_000.0, (double) contracted.path("entry.agreedInBudget.amount"));
         assertEquals("IDR", contracted.path("entry.agreedInBudget.currency"));
         assertEquals(10_800_000.0, (double) contracted.path("committed.amount"));
@@ -158,7 +158,7 @@ class CampaignApiTest {
         // Results: only once ACTIVE, only for contracted creators.
         Map<String, Object> post1 = result(sari, "https://www.instagram.com/p/one/", 40_000, 25_000, 1_800, 120, 300, 80, 150, 20, 30,
                 2_500_000, "IDR");
-        Map<String, Object> post2 = result(sari, "https://www.instagram.com/p/two/", 10_000, 8_000, 400, 30, 70, 20, 50, 10, 5, 100, "CHF");
+        Map<String, Object> post2 = result(sari, "https://www.instagram.com/p/two/", 10_000, 8_000, 400, 30, 70, 20, 50, 10, 5, 100, "NZD");
         given().contentType(ContentType.JSON).body(Map.of("results", List.of(post1))).post(base + "/results").then().statusCode(409);
         move(campaign, "ACTIVE");
         given().contentType(ContentType.JSON).body(Map.of("results", List.of(result(budi, "p", 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, "IDR"))))
