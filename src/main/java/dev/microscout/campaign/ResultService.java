@@ -41,58 +41,129 @@ public class ResultService {
 
     /**
      * Records results of posts of contracted creators (a result for a creator and post already recorded replaces it),
-     * on an ACTIVE or DONE campaign; answers the report.
+     * on an ACTIVE or DONE campaign; answers the report. A batch with any invalid result writes nothing.
      */
     @Transactional
     public CampaignReport record(UUID campaignId, ResultBatch batch) {
+        Campaign campaign = writable(campaignId);
+        Checked checked = check(campaign, batch.results());
+        if (!checked.errors().isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            checked.errors().forEach((i, list) -> list.forEach(e -> errors.add(new FieldError("results[" + i + "]." + e.field(), e.message()))));
+            throw new InvalidInput(errors);
+        }
+        write(campaign, batch.results(), checked.costs());
+        return report(campaign);
+    }
+
+    /**
+     * What an import's result lines did: per line, its errors (absent: written) and whether it changed anything; or,
+     * for all of them, why the campaign takes none (refused).
+     */
+    public record Written(Map<Integer, List<FieldError>> errors, int created, int updated, int unchanged, String refused) {
+    }
+
+    /**
+     * The import's course for results: the same rules as {@link #record}, but each result on its own, so a bad line
+     * fails alone. Field names are the result's own (influencerId, post, …).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Written recordEach(UUID campaignId, List<ResultInput> inputs) {
+        // Answered, not thrown: an exception through this transactional method would doom the whole chunk's transaction.
+        Campaign campaign = Campaign.<Campaign>find("id", campaignId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (campaign == null) {
+            return new Written(Map.of(), 0, 0, 0, "no campaign " + campaignId + " of your organisation");
+        }
+        if (campaign.status != CampaignStatus.ACTIVE && campaign.status != CampaignStatus.DONE) {
+            return new Written(Map.of(), 0, 0, 0, "campaign " + campaignId + " is " + campaign.status + ": results are recorded once it is ACTIVE");
+        }
+        Checked checked = check(campaign, inputs);
+        List<ResultInput> good = new ArrayList<>();
+        List<Conversions.Converted> costs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!checked.errors().containsKey(i)) {
+                good.add(inputs.get(i));
+                costs.add(checked.costs().get(i));
+            }
+        }
+        int[] counts = write(campaign, good, costs);
+        return new Written(checked.errors(), counts[0], counts[1], counts[2], null);
+    }
+
+    private Campaign writable(UUID campaignId) {
         Campaign campaign = campaigns.locked(campaignId);
         if (campaign.status != CampaignStatus.ACTIVE && campaign.status != CampaignStatus.DONE) {
             throw new Conflict("Campaign " + campaignId + " is " + campaign.status + ": results are recorded once it is ACTIVE",
                     "status", Map.of("currentStatus", campaign.status.name()));
         }
+        return campaign;
+    }
+
+    /** Each result's errors by index (field names the result's own), and each cost in the budget's currency. */
+    private record Checked(Map<Integer, List<FieldError>> errors, List<Conversions.Converted> costs) {
+    }
+
+    private Checked check(Campaign campaign, List<ResultInput> inputs) {
         Map<UUID, ShortlistEntry> entries = new HashMap<>();
-        ShortlistEntry.<ShortlistEntry>list("campaignId", campaignId).forEach(e -> entries.put(e.influencerId, e));
-        List<FieldError> errors = new ArrayList<>();
+        ShortlistEntry.<ShortlistEntry>list("campaignId", campaign.id).forEach(e -> entries.put(e.influencerId, e));
+        Map<Integer, List<FieldError>> errors = new java.util.TreeMap<>();
         Set<String> seen = new HashSet<>();
         List<Conversions.Converted> costs = new ArrayList<>();
-        for (int i = 0; i < batch.results().size(); i++) {
-            ResultInput r = batch.results().get(i);
+        for (int i = 0; i < inputs.size(); i++) {
+            ResultInput r = inputs.get(i);
+            List<FieldError> found = new ArrayList<>();
             ShortlistEntry entry = entries.get(r.influencerId());
             if (entry == null || entry.status != ShortlistStatus.CONTRACTED) {
-                errors.add(new FieldError("results[" + i + "].influencerId", entry == null
+                found.add(new FieldError("influencerId", entry == null
                         ? "is not on the campaign's shortlist" : "is " + entry.status + " on the campaign's shortlist: results are "
                         + "recorded for CONTRACTED creators"));
             }
             if (!seen.add(r.influencerId() + " " + r.post().strip())) {
-                errors.add(new FieldError("results[" + i + "].post", "repeats an earlier result of this batch (same creator and post)"));
+                found.add(new FieldError("post", "repeats an earlier result (same creator and post)"));
             }
             if (r.reach() > r.views()) {
                 // Either may be the wrong one: both are named.
-                errors.add(new FieldError("results[" + i + "].reach", "must not exceed views (" + r.views() + "): each person reached saw the post"));
-                errors.add(new FieldError("results[" + i + "].views", "must not be less than reach (" + r.reach() + ")"));
+                found.add(new FieldError("reach", "must not exceed views (" + r.views() + "): each person reached saw the post"));
+                found.add(new FieldError("views", "must not be less than reach (" + r.reach() + ")"));
             }
+            Conversions.Converted cost = null;
             try {
-                costs.add(conversions.toBudget(r.cost(), campaign.budgetCurrency, "results[" + i + "].cost.currency"));
+                cost = conversions.toBudget(r.cost(), campaign.budgetCurrency, "cost.currency");
             } catch (InvalidInput e) {
-                errors.addAll(e.errors());
-                costs.add(null);
+                found.addAll(e.errors());
+            }
+            costs.add(cost);
+            if (!found.isEmpty()) {
+                errors.put(i, found);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        return new Checked(errors, costs);
+    }
+
+    /** Upserts the results by creator and post; answers how many were created, updated and left unchanged. */
+    private int[] write(Campaign campaign, List<ResultInput> inputs, List<Conversions.Converted> costs) {
         OffsetDateTime now = CampaignService.now();
-        for (int i = 0; i < batch.results().size(); i++) {
-            ResultInput r = batch.results().get(i);
+        int[] counts = new int[3];
+        for (int i = 0; i < inputs.size(); i++) {
+            ResultInput r = inputs.get(i);
             CampaignResult.Key key = new CampaignResult.Key();
-            key.campaignId = campaignId;
+            key.campaignId = campaign.id;
             key.influencerId = r.influencerId();
             key.post = r.post().strip();
             CampaignResult result = CampaignResult.findById(key);
             boolean created = result == null;
+            BigDecimal amount = r.cost().amount().setScale(2, java.math.RoundingMode.HALF_UP);
+            if (!created && java.util.Objects.equals(result.postedOn, r.postedOn()) && result.views == r.views() && result.reach == r.reach()
+                    && result.likes == r.likes() && result.comments == r.comments() && result.saves == r.saves()
+                    && result.shares == r.shares() && result.linkClicks == r.linkClicks() && result.dms == r.dms()
+                    && result.conversions == r.conversions() && result.costAmount.compareTo(amount) == 0
+                    && result.costCurrency.equals(r.cost().currency())) {
+                counts[2]++;
+                continue;
+            }
             if (created) {
                 result = new CampaignResult();
-                result.campaignId = campaignId;
+                result.campaignId = campaign.id;
                 result.influencerId = r.influencerId();
                 result.post = key.post;
                 result.createdAt = now;
@@ -107,7 +178,7 @@ public class ResultService {
             result.linkClicks = r.linkClicks();
             result.dms = r.dms();
             result.conversions = r.conversions();
-            result.costAmount = r.cost().amount().setScale(2, java.math.RoundingMode.HALF_UP);
+            result.costAmount = amount;
             result.costCurrency = r.cost().currency();
             result.costInBudget = costs.get(i).amount();
             result.costRate = costs.get(i).rate();
@@ -115,9 +186,10 @@ public class ResultService {
             if (created) {
                 result.persist();
             }
+            counts[created ? 0 : 1]++;
         }
         CampaignResult.flush();
-        return report(campaign);
+        return counts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

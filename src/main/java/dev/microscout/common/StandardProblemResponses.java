@@ -99,6 +99,7 @@ public class StandardProblemResponses implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         AgencyOrder.apply(openAPI);
+        OneOfProperties.apply(openAPI);
         Components components = openAPI.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();

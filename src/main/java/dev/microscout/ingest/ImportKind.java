@@ -16,7 +16,13 @@ public enum ImportKind {
             List.of(List.of("channelId", "handle"), List.of("externalId"), List.of("postedAt"), List.of("format"), List.of("likes"),
                     List.of("comments"))),
     SNAPSHOTS(List.of("channelId", "platform", "handle", "date", "followers"),
-            List.of(List.of("channelId", "handle"), List.of("date"), List.of("followers")));
+            List.of(List.of("channelId", "handle"), List.of("date"), List.of("followers"))),
+    /** What contracted creators' posts delivered to one of the organisation's campaigns (POST …/campaigns/{id}/results). */
+    RESULTS(List.of("campaignId", "influencerId", "post", "postedOn", "views", "reach", "likes", "comments", "saves", "shares",
+            "linkClicks", "dms", "conversions", "costAmount", "costCurrency"),
+            List.of(List.of("campaignId"), List.of("influencerId"), List.of("post"), List.of("views"), List.of("reach"),
+                    List.of("likes"), List.of("comments"), List.of("saves"), List.of("shares"), List.of("linkClicks"),
+                    List.of("dms"), List.of("conversions"), List.of("costAmount"), List.of("costCurrency")));
 
     private final List<String> columns;
     /** Each inner list: columns of which a CSV header must have at least one (a channel is named by id or by handle). */
@@ -41,7 +47,7 @@ public enum ImportKind {
                 .map(any -> String.join(" or ", any)).toList();
     }
 
-    /** The query value: influencers, posts or snapshots. */
+    /** The query value: influencers, posts, snapshots or results. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

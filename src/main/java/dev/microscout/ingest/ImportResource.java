@@ -50,7 +50,7 @@ import java.util.Map;
 @Audited
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Imports", description = "Bulk upserts of influencers, posts and follower snapshots from CSV or NDJSON files, "
+@Tag(name = "Imports", description = "Bulk upserts of influencers, posts, follower snapshots and campaign results from CSV or NDJSON files, "
         + "worked through in the background with progress, counts and every failed line.")
 public class ImportResource {
 
@@ -98,8 +98,10 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "The file is larger than an import accepts (10 GB unless configured).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @Parameter(description = "What the file holds: influencers, posts or snapshots.", required = true,
-                    schema = @Schema(enumeration = {"influencers", "posts", "snapshots"}))
+            @Parameter(description = "What the file holds: influencers, posts, snapshots, or results (of your campaigns' "
+                    + "contracted creators: campaignId, influencerId, post, views, reach, likes, comments, saves, shares, linkClicks, "
+                    + "dms, conversions, costAmount, costCurrency, and optionally postedOn).", required = true,
+                    schema = @Schema(enumeration = {"influencers", "posts", "snapshots", "results"}))
             @QueryParam("kind") String kind,
             @Parameter(description = "Your header (or NDJSON) names mapped onto ours, as a JSON object: "
                     + "{\"Creator name\": \"displayName\", \"IG handle\": \"handle\"}. Names not mapped are taken as they are.",
@@ -219,11 +221,11 @@ public class ImportResource {
 
     private static ImportKind kind(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput("kind", "is required: influencers, posts or snapshots");
+            throw new InvalidInput("kind", "is required: influencers, posts, snapshots or results");
         }
         ImportKind kind = ImportKind.of(value);
         if (kind == null) {
-            throw new InvalidInput("kind", "must be influencers, posts or snapshots, was \"" + abbreviate(value) + "\"");
+            throw new InvalidInput("kind", "must be influencers, posts, snapshots or results, was \"" + abbreviate(value) + "\"");
         }
         return kind;
     }

@@ -57,6 +57,8 @@ public class ImportWorker {
     @Inject
     SnapshotLines snapshotLines;
     @Inject
+    ResultLines resultLines;
+    @Inject
     ImportMeters meters;
     @Inject
     ImportService imports;
@@ -527,7 +529,8 @@ public class ImportWorker {
         long started = System.nanoTime();
         ChunkOutcome outcome = new ChunkOutcome();
         Map<String, UUID> resolved = new HashMap<>(refs);
-        QuarkusTransaction.requiringNew().run(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
+        // As the organisation that sent the file: its campaigns (results) are the ones the lines can name.
+        dev.microscout.security.TenantScope.actingFor(job.organisationId, () -> QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
             apply(job, lines, resolved, outcome);
             if (before != null) {
                 java.util.Optional<Boolean> goOn = before.awaitWithin(wait);
@@ -540,7 +543,7 @@ public class ImportWorker {
             }
             record(job, lines, outcome, System.nanoTime() - started);
             return null;
-        }));
+        })));
         refs.putAll(resolved);
         return outcome;
     }
@@ -569,6 +572,7 @@ public class ImportWorker {
                 case INFLUENCERS -> influencerLines.apply(readable, refs, outcome);
                 case POSTS -> postLines.apply(readable, outcome);
                 case SNAPSHOTS -> snapshotLines.apply(readable, outcome);
+                case RESULTS -> resultLines.apply(readable, outcome);
             }
             return null;
         });
