@@ -139,12 +139,8 @@ public class DemoCampaigns {
         return date.isAfter(today) ? today : date;
     }
 
-    /** The creator's rate card when it is in rupiah, else a price by size: about 60 rupiah a follower. */
+    /** A price by size, as agencies quote micro creators: about 60 rupiah a follower, in steps of 50,000. */
     private static Amount price(SearchResult candidate) {
-        var card = candidate.influencer().rateCard();
-        if (card != null && "IDR".equals(card.currency()) && card.pricePerPost() != null) {
-            return new Amount(card.pricePerPost().multiply(BigDecimal.valueOf(2)), "IDR");
-        }
         long followers = candidate.channel().followers();
         return new Amount(BigDecimal.valueOf(Math.max(500_000, followers * 60 / 50_000 * 50_000)), "IDR");
     }

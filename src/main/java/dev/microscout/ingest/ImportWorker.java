@@ -275,7 +275,8 @@ public class ImportWorker {
      * A chunk being applied on the pipeline: what its lines name (see {@link #names}), and whether the job goes on
      * once it has committed.
      */
-    private record InFlight(Set<String> names, java.util.concurrent.CompletableFuture<Boolean> done) {
+    private record InFlight(Set<String> names, java.util.concurrent.CompletableFuture<Boolean> done,
+                            java.util.concurrent.atomic.AtomicInteger backend) {
 
         /** Whether the job goes on after this chunk; rethrows what ended its thread. */
         boolean await() {
@@ -314,6 +315,7 @@ public class ImportWorker {
         }
         InFlight before = inFlight(job.kind) <= 1 ? null : previous;
         boolean overlaps = before != null && !java.util.Collections.disjoint(names, before.names());
+        java.util.concurrent.atomic.AtomicInteger backend = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CompletableFuture<Boolean> done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
             requestContext.activate();
@@ -321,12 +323,12 @@ public class ImportWorker {
                 if (overlaps && !before.awaitWithin(FOREVER).orElse(false)) {
                     return false;
                 }
-                return commitChunk(job, chunk, refs, before);
+                return commitChunk(job, chunk, refs, before, backend);
             } finally {
                 requestContext.terminate();
             }
         }, pipeline);
-        InFlight current = new InFlight(names, done);
+        InFlight current = new InFlight(names, done, backend);
         if (before != null) {
             boolean goOn;
             try {
@@ -403,11 +405,12 @@ public class ImportWorker {
      * @param before the chunk before this one, still in flight (null: none)
      * @return whether to go on (false: cancelled, stopping, the job was taken over, or the chunk before it stopped)
      */
-    private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, InFlight before) {
+    private boolean commitChunk(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, InFlight before,
+                                java.util.concurrent.atomic.AtomicInteger backend) {
         ChunkOutcome outcome;
         try {
             try {
-                outcome = commitInTurn(job, chunk, refs, before);
+                outcome = commitInTurn(job, chunk, refs, before, backend);
             } catch (RuntimeException e) {
                 if (lostOwnership(e) || e instanceof Abandoned) {
                     throw e;
@@ -417,7 +420,7 @@ public class ImportWorker {
                 outcome = new ChunkOutcome();
                 for (ImportLine line : chunk) {
                     try {
-                        outcome.add(commitInTurn(job, List.of(line), refs, before));
+                        outcome.add(commitInTurn(job, List.of(line), refs, before, backend));
                     } catch (RuntimeException lineFailure) {
                         if (lostOwnership(lineFailure) || lineFailure instanceof Abandoned) {
                             throw lineFailure;
@@ -461,26 +464,21 @@ public class ImportWorker {
     }
 
     /**
-     * {@link #commit} in file order: the chunk commits only after the one before it did. A chunk that waits too long
-     * for it may hold a row the one before it needs (a case the names cannot see, such as one channel named by id
-     * in one chunk and by handle in the other): it rolls back, waits, and is applied again.
+     * {@link #commit} in file order: the chunk commits only after the one before it did. While it waits, it watches
+     * whether the one before it waits for a row it holds (a case the names cannot see, such as one channel named by
+     * id in one chunk and by handle in the other): then it rolls back, waits, and is applied again.
      */
-    private ChunkOutcome commitInTurn(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs, InFlight before) {
+    private ChunkOutcome commitInTurn(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs, InFlight before,
+                                      java.util.concurrent.atomic.AtomicInteger backend) {
         try {
-            return commit(job, lines, refs, before, TURN_WAIT);
+            return commit(job, lines, refs, before, backend);
         } catch (TurnNotReached e) {
             if (!before.awaitWithin(FOREVER).orElse(false)) {
                 throw new Abandoned();
             }
-            return commit(job, lines, refs, null, TURN_WAIT);
+            return commit(job, lines, refs, null, backend);
         }
     }
-
-    /**
-     * How long an applied chunk waits for the one before it to commit while holding its rows: well under the
-     * statement timeout, so that when the one before it waits for one of those rows, this one gives way first.
-     */
-    private static final java.time.Duration TURN_WAIT = java.time.Duration.ofSeconds(2);
 
     /** The chunk before this one ended the job's run: this one rolls back. */
     private static final class Abandoned extends RuntimeException {
@@ -489,10 +487,10 @@ public class ImportWorker {
         }
     }
 
-    /** The chunk before this one did not commit in time: this one rolls back, to be applied again after it. */
+    /** The chunk before this one waits for a row this one holds: this one rolls back, to be applied again after it. */
     private static final class TurnNotReached extends RuntimeException {
         TurnNotReached() {
-            super("the chunk before this one did not commit in time", null, false, false);
+            super("the chunk before this one waits for a row this one holds", null, false, false);
         }
     }
 
@@ -525,27 +523,53 @@ public class ImportWorker {
      * creator that was never stored.
      */
     private ChunkOutcome commit(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs, InFlight before,
-                                java.time.Duration wait) {
+                                java.util.concurrent.atomic.AtomicInteger backend) {
         long started = System.nanoTime();
         ChunkOutcome outcome = new ChunkOutcome();
         Map<String, UUID> resolved = new HashMap<>(refs);
         // As the organisation that sent the file: its campaigns (results) are the ones the lines can name.
         dev.microscout.security.TenantScope.actingFor(job.organisationId, () -> QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
+            // The chunk after this one watches this backend, to give way if it ever waits for a row of that chunk.
+            backend.set(em.unwrap(Session.class).doReturningWork(c -> {
+                try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }));
             apply(job, lines, resolved, outcome);
-            if (before != null) {
-                java.util.Optional<Boolean> goOn = before.awaitWithin(wait);
-                if (goOn.isEmpty()) {
-                    throw new TurnNotReached();
-                }
-                if (!goOn.get()) {
-                    throw new Abandoned();
-                }
+            if (before != null && !awaitTurn(before, backend.get())) {
+                throw new Abandoned();
             }
             record(job, lines, outcome, System.nanoTime() - started);
             return null;
         })));
         refs.putAll(resolved);
         return outcome;
+    }
+
+    /**
+     * Waits for the chunk before this one to commit; whether the job goes on. Gives way (TurnNotReached) when that
+     * chunk's backend waits for a lock this chunk's backend holds, which PostgreSQL cannot see as a deadlock.
+     */
+    private boolean awaitTurn(InFlight before, int mine) {
+        while (true) {
+            java.util.Optional<Boolean> goOn = before.awaitWithin(java.time.Duration.ofMillis(100));
+            if (goOn.isPresent()) {
+                return goOn.get();
+            }
+            int theirs = before.backend().get();
+            if (theirs != 0 && theirs != mine && em.unwrap(Session.class).doReturningWork(c -> {
+                try (PreparedStatement s = c.prepareStatement("select ? = any(pg_blocking_pids(?))")) {
+                    s.setInt(1, mine);
+                    s.setInt(2, theirs);
+                    try (java.sql.ResultSet r = s.executeQuery()) {
+                        return r.next() && r.getBoolean(1);
+                    }
+                }
+            })) {
+                throw new TurnNotReached();
+            }
+        }
     }
 
     private static boolean lostOwnership(Throwable e) {
