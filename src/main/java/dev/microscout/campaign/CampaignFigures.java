@@ -23,7 +23,8 @@ public final class CampaignFigures {
     public record Counts(long posts, long views, long reach, long likes, long comments, long saves, long shares, long linkClicks,
                          long dms, long conversions, BigDecimal cost) {
 
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO);
+        /** Nothing recorded: costs are kept to the cent, so even none is 0.00. */
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2));
 
         public Counts plus(Counts o) {
             return new Counts(posts + o.posts, views + o.views, reach + o.reach, likes + o.likes, comments + o.comments,

@@ -128,7 +128,7 @@ public class ResultService {
             }
             Conversions.Converted cost = null;
             try {
-                cost = conversions.toBudget(r.cost(), campaign.budgetCurrency, "cost.currency");
+                cost = conversions.toBudget(r.cost(), campaign.budgetCurrency, "cost");
             } catch (InvalidInput e) {
                 found.addAll(e.errors());
             }
@@ -212,8 +212,7 @@ public class ResultService {
             if (e.status != ShortlistStatus.CONTRACTED && !byCreator.containsKey(e.influencerId)) {
                 continue;
             }
-            CampaignFigures.Counts counts = byCreator.getOrDefault(e.influencerId,
-                    new CampaignFigures.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2)));
+            CampaignFigures.Counts counts = byCreator.getOrDefault(e.influencerId, CampaignFigures.Counts.NONE);
             total = total.plus(counts);
             Influencer influencer = Influencer.findById(e.influencerId);
             Channel channel = Channel.findById(e.channelId);
@@ -221,9 +220,6 @@ public class ResultService {
                     channel == null ? null : channel.platform.name(), channel == null ? null : channel.handle,
                     e.agreedInBudget == null ? null : new Amount(e.agreedInBudget, campaign.budgetCurrency), Figures.of(counts),
                     reviews.get(e.influencerId)));
-        }
-        if (total.posts() == 0) {
-            total = new CampaignFigures.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2));
         }
         CampaignService.Budget budget = campaigns.budget(campaign);
         List<String> warnings = new ArrayList<>(budget.warnings());

@@ -111,7 +111,7 @@ public class ShortlistService {
             entry.note = body.note().isBlank() ? null : body.note().strip();
         }
         if (body.agreedPrice() != null) {
-            Conversions.Converted converted = conversions.toBudget(body.agreedPrice(), campaign.budgetCurrency, "agreedPrice.currency");
+            Conversions.Converted converted = conversions.toBudget(body.agreedPrice(), campaign.budgetCurrency, "agreedPrice");
             entry.agreedAmount = body.agreedPrice().amount().setScale(2, java.math.RoundingMode.HALF_UP);
             entry.agreedCurrency = body.agreedPrice().currency();
             entry.agreedInBudget = converted.amount();

@@ -84,8 +84,8 @@ class ResultLines {
             return null;
         }
         return switch (field) {
-            case "cost.amount" -> "costAmount";
-            case "cost.currency", "cost" -> field.equals("cost") ? "costAmount" : "costCurrency";
+            case "cost", "cost.amount" -> "costAmount";
+            case "cost.currency" -> "costCurrency";
             default -> field;
         };
     }

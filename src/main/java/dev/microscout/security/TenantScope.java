@@ -33,11 +33,16 @@ public class TenantScope implements TenantResolver {
      * organisation's rows, as its requests would.
      */
     public static <T> T actingFor(java.util.UUID organisationId, java.util.function.Supplier<T> work) {
+        String before = ACTING.get();
         ACTING.set(organisationId.toString());
         try {
             return work.get();
         } finally {
-            ACTING.remove();
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
         }
     }
 

@@ -247,6 +247,23 @@ class CampaignApiTest {
     }
 
     @Test
+    void aPriceTooLargeOnceConvertedIsRefusedNamingIt() {
+        String sari = creator("Sari", 40_000);
+        String campaign = campaign(10_000_000);
+        given().contentType(ContentType.JSON).body(Map.of("rate", 18_000)).put("/api/v1/exchange-rates/NZD/IDR").then().statusCode(200);
+        // 999,999,999,999.99 NZD × 18,000 ≈ 1.8 × 10^16 IDR: past the 99,999,999,999,999.99 a campaign's figures hold.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("agreedPrice", Map.of("amount", new java.math.BigDecimal("999999999999.99"), "currency", "NZD")))
+                .put("/api/v1/campaigns/" + campaign + "/shortlist/" + sari).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("agreedPrice.amount"))
+                .body("errors[0].message", containsString("17999999999999820.00 IDR once converted"));
+        given().contentType(ContentType.JSON).body(Map.of("agreedPrice", Map.of("amount", 1, "currency", "XAF")))
+                .put("/api/v1/campaigns/" + campaign + "/shortlist/" + sari).then().statusCode(400)
+                .body("errors[0].field", is("agreedPrice.currency"));
+        given().get("/api/v1/campaigns/" + campaign + "/shortlist").then().body("total", is(0));   // nothing half-written
+    }
+
+    @Test
     void everyMoveTheCourseDoesNotAllowIsA409() {
         Map<String, List<String>> pathTo = Map.of("DRAFT", List.of(), "ACTIVE", List.of("ACTIVE"), "DONE", List.of("ACTIVE", "DONE"),
                 "CANCELLED", List.of("CANCELLED"));
