@@ -14,7 +14,6 @@ import dev.microscout.niche.NicheFit;
 import dev.microscout.niche.NicheService;
 import dev.microscout.niche.NicheTaxonomy;
 import dev.microscout.tier.Tier;
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +37,7 @@ import java.util.function.IntFunction;
 public class DiscoveryService {
 
     @Inject
-    AgroalDataSource dataSource;
+    dev.microscout.platform.ReadReplica reads;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
@@ -309,7 +308,16 @@ public class DiscoveryService {
     }
 
     private Ranked query(SearchPlan plan) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
+        try {
+            // The ranking may lag by the replica's bound: it reads the read model, which is derived anyway.
+            return reads.read(c -> query(c, plan));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed", e);
+        }
+    }
+
+    private Ranked query(Connection c, SearchPlan plan) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(plan.sql)) {
             bind(c, s, plan);
             List<Row> rows = new ArrayList<>();
             long total = 0;
@@ -330,8 +338,6 @@ public class DiscoveryService {
                 }
             }
             return new Ranked(rows, total, kept);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Search failed", e);
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,7 +40,7 @@ public class CatalogueExport {
     @Inject
     InfluencerService influencers;
     @Inject
-    AgroalDataSource dataSource;
+    dev.microscout.platform.ReadReplica reads;
     @Inject
     ObjectMapper json;
 
@@ -70,18 +69,18 @@ public class CatalogueExport {
         }
         UUID after = null;
         while (true) {
-            List<UUID> ids = influencers.matchingIds(filter, after, PAGE);
-            if (ids.isEmpty()) {
+            List<CatalogueLine.Values> page = page(filter, after);
+            if (page.isEmpty()) {
                 break;
             }
-            for (CatalogueLine.Values line : lines(ids)) {
+            for (CatalogueLine.Values line : page) {
                 if (csv != null) {
                     csv.writeRecord(CatalogueLine.cells(line));
                 } else {
                     writeJson(ndjson, line);
                 }
             }
-            after = ids.get(ids.size() - 1);
+            after = page.get(page.size() - 1).influencerId();
         }
         if (csv != null) {
             csv.flush();
@@ -92,16 +91,30 @@ public class CatalogueExport {
         writer.flush();
     }
 
-    private List<CatalogueLine.Values> lines(List<UUID> ids) throws IOException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(LINES)) {
-            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            List<CatalogueLine.Values> lines = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    lines.add(values(r));
+    /**
+     * The lines of the next page of matching creators after {@code after}: their ids and their lines read on one
+     * connection (the replica's when it is in use, an export being a read that may lag), so that the two agree.
+     */
+    private List<CatalogueLine.Values> page(InfluencerFilter filter, UUID after) throws IOException {
+        try {
+            return reads.read(c -> {
+                List<UUID> ids = influencers.matchingIds(filter, after, PAGE, c);
+                List<CatalogueLine.Values> lines = new ArrayList<>();
+                if (ids.isEmpty()) {
+                    return lines;
                 }
-            }
-            return lines;
+                try (PreparedStatement s = c.prepareStatement(LINES)) {
+                    s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            lines.add(values(r));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new SQLException("an audience could not be read: " + e.getMessage(), e);
+                }
+                return lines;
+            });
         } catch (SQLException e) {
             throw new IOException("export stopped: " + e.getMessage(), e);
         }

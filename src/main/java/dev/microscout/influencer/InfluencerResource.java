@@ -155,7 +155,7 @@ public class InfluencerResource {
                 throw new dev.microscout.common.InvalidInput("deleted", "deleted influencers are never exported");
             }
             // Checks the filters (an unknown niche is a 400) before the first byte is sent.
-            influencers.matchingIds(filter, null, 1);
+            influencers.checkFilter(filter);
             String type = export == CatalogueExport.Format.CSV ? EXPORT_CSV + "; charset=UTF-8" : EXPORT_NDJSON + "; charset=UTF-8";
             jakarta.ws.rs.core.StreamingOutput body = out -> exporter.write(filter, export, out);
             return Response.ok(body, type).build();

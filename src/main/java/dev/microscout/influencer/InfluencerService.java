@@ -14,8 +14,6 @@ import dev.microscout.niche.NicheTaxonomy;
 import dev.microscout.tier.Tier;
 import dev.microscout.tier.TierChange;
 import dev.microscout.tier.TierTracker;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +75,10 @@ public class InfluencerService {
     Authorship authorship;
     @Inject
     CatalogueConfig config;
+    @Inject
+    org.hibernate.SessionFactory sessions;
+    @Inject
+    dev.microscout.platform.ReadReplica reads;
     @Inject
     FollowerSnapshots snapshots;
     @Inject
@@ -263,33 +265,55 @@ public class InfluencerService {
     public InfluencerPage list(InfluencerFilter filter, boolean deleted, String sort, int page, int size) {
         Parameters params = new Parameters();
         String where = where(filter, deleted, params);
-        PanacheQuery<Influencer> query = Influencer.find(where, sortOf(sort), params);
-        long total = query.count();
-        List<Influencer> found = query.page(Page.of(page, size)).list();
-        Map<UUID, ChannelMetricsSummary> summaries =
-                metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
-        InfluencerMapper.Context context = context(found.stream().flatMap(InfluencerService::writers).toList());
-        List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries, context)).toList();
-        return new InfluencerPage(items, page, size, total);
+        String order = sortOf(sort).getColumns().stream()
+                .map(column -> column.getName() + (column.getDirection() == Sort.Direction.Descending ? " desc" : ""))
+                .collect(java.util.stream.Collectors.joining(", "));
+        try {
+            // A list may lag by the replica's bound; a creator read by id, or before a write, comes from the primary.
+            return reads.read(c -> {
+                try (org.hibernate.Session session = sessions.withOptions().connection(c).openSession()) {
+                    long total = session.createSelectionQuery("select count(*) from Influencer where " + where, Long.class)
+                            .setProperties(params.map()).getSingleResult();
+                    List<Influencer> found = session.createSelectionQuery("from Influencer where " + where + " order by " + order,
+                                    Influencer.class)
+                            .setProperties(params.map()).setFirstResult(page * size).setMaxResults(size).getResultList();
+                    Map<UUID, ChannelMetricsSummary> summaries =
+                            metrics.summaries(found.stream().flatMap(i -> i.channels.stream()).toList());
+                    InfluencerMapper.Context context = context(found.stream().flatMap(InfluencerService::writers).toList());
+                    List<InfluencerView> items = found.stream().map(i -> InfluencerMapper.toView(i, summaries, context)).toList();
+                    return new InfluencerPage(items, page, size, total);
+                } catch (org.hibernate.JDBCException e) {
+                    throw e.getSQLException();
+                }
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The influencer list could not be read", e);
+        }
     }
 
     /**
      * The ids of the next live influencers matching the list's filters after {@code after} (null: from the start), in id
-     * order: an export walks the whole match this way, a short query per page (the primary key serves the order).
+     * order, read on {@code connection}: an export walks the whole match this way, a short query per page (the primary
+     * key serves the order), each page's ids and lines read on one connection so that they agree.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UUID> matchingIds(InfluencerFilter filter, UUID after, int limit) {
+    public List<UUID> matchingIds(InfluencerFilter filter, UUID after, int limit, java.sql.Connection connection) throws java.sql.SQLException {
         Parameters params = new Parameters();
         String where = where(filter, false, params);
         if (after != null) {
             where += " and id > :after";
             params.and("after", after);
         }
-        return Influencer.getEntityManager().createQuery("select id from Influencer where " + where + " order by id", UUID.class)
-                .setMaxResults(limit)
-                .unwrap(org.hibernate.query.Query.class)
-                .setProperties(params.map())
-                .list();
+        try (org.hibernate.Session session = sessions.withOptions().connection(connection).openSession()) {
+            return session.createSelectionQuery("select id from Influencer where " + where + " order by id", UUID.class)
+                    .setProperties(params.map()).setMaxResults(limit).getResultList();
+        } catch (org.hibernate.JDBCException e) {
+            throw e.getSQLException();
+        }
+    }
+
+    /** Refuses filters that cannot match (an unknown niche: 400) before anything is read. */
+    public void checkFilter(InfluencerFilter filter) {
+        where(filter, false, new Parameters());
     }
 
     /** The HQL condition of the list's filters; its values go into {@code params}. */

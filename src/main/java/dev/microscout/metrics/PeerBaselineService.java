@@ -63,7 +63,21 @@ public class PeerBaselineService {
 
     @Scheduled(every = "${microscout.metrics.peer-refresh-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
-        refresh();
+        if (once.claim("metrics.peer-baselines", io.quarkus.runtime.configuration.DurationConverter.parseDuration(refreshEvery))) {
+            refresh();
+        }
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "microscout.metrics.peer-refresh-every")
+    String refreshEvery;
+    @Inject
+    dev.microscout.platform.ScheduledOnce once;
+
+    /** Another instance refreshed the baselines (or the notices may have been missed): read them again. */
+    void follow(@Observes dev.microscout.platform.ChangeNotices.ChangeNotice notice) {
+        if (notice.topic() == dev.microscout.platform.ChangeNotices.Topic.PEER_BASELINES) {
+            reload();
+        }
     }
 
     /** Recomputes every baseline in one transaction and returns them. */
@@ -94,6 +108,7 @@ public class PeerBaselineService {
                 }
             }
             insert.executeBatch();
+            dev.microscout.platform.ChangeNotices.publish(c, dev.microscout.platform.ChangeNotices.Topic.PEER_BASELINES);
         } catch (SQLException e) {
             throw new IllegalStateException("Peer baseline refresh failed", e);
         }

@@ -1,5 +1,6 @@
 package dev.microscout.niche;
 
+import dev.microscout.platform.ChangeNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,6 +63,13 @@ public class NicheService {
         cached = null;
     }
 
+    /** A niche was added on another instance (or notices may have been missed): read the taxonomy again. */
+    void follow(@jakarta.enterprise.event.Observes ChangeNotices.ChangeNotice notice) {
+        if (notice.topic() == ChangeNotices.Topic.NICHES) {
+            invalidate();
+        }
+    }
+
     /**
      * Adds a niche under a parent (or at the top). It takes the next free position of its root's subtree, so the
      * search vectors of existing creators stay valid: they simply have no weight in the new slot.
@@ -94,6 +102,8 @@ public class NicheService {
             niche.position = (short) (max.intValue() + 1);
         }
         niche.persist();
+        Niche.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)")
+                .setParameter(1, "microscout_changes").setParameter(2, ChangeNotices.Topic.NICHES.name()).getSingleResult();
         invalidate();
         return new NicheNode(niche.slug, niche.name, niche.parentSlug, java.util.List.of());
     }

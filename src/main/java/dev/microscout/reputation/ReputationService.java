@@ -90,6 +90,8 @@ public class ReputationService {
               and r.computed_at < ?""";
 
     @Inject
+    dev.microscout.platform.ScheduledOnce once;
+    @Inject
     EntityManager em;
     @Inject
     ObjectMapper json;
@@ -225,6 +227,9 @@ public class ReputationService {
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshAgedOutHourly() {
+        if (!once.claim("reputation.aged-out-incidents", java.time.Duration.ofHours(1))) {
+            return;
+        }
         int refreshed = refreshAgedOut(today());
         if (refreshed > 0) {
             LOG.infof("Recomputed the reputation of %d influencers whose incidents left the 24-month window", refreshed);

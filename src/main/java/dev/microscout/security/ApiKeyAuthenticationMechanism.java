@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Reads the API key from X-API-Key or from Authorization: Bearer (see {@link PresentedKey}); a request without
@@ -46,7 +45,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(presented.key()))
                 .onFailure(AuthenticationFailedException.class).invoke(() -> limiter.failed(address))
                 .onItem().transform(identity -> {
-                    RateLimiter.Decision decision = limiter.take(UUID.fromString(identity.getAttribute(ApiKeyIdentityProvider.KEY_ID)));
+                    RateLimiter.Decision decision = identity.getAttribute(ApiKeyIdentityProvider.RATE_LIMIT);
                     context.put(DECISION, decision);
                     if (!decision.allowed()) {
                         throw new AuthenticationFailedException(

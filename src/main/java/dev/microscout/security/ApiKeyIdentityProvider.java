@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * Turns a presented key into an identity: its organisation, role (with the roles it includes) and
@@ -34,8 +35,13 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
               from api_key k join organisation o on o.id = k.organisation_id
              where k.prefix = ? and k.revoked_at is null""";
 
+    /** The key's rate-limit decision, taken on the look-up's connection ({@link RateLimiter.Decision}). */
+    public static final String RATE_LIMIT = "rateLimit";
+
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    RateLimiter limiter;
 
     @Override
     public Class<ApiKeyAuthenticationRequest> getRequestType() {
@@ -66,6 +72,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                         .addAttribute(KEY_PREFIX, prefix)
                         .addAttribute(KEY_ID, row.getObject("id").toString());
                 role.included().forEach(r -> identity.addRole(r.name()));
+                identity.addAttribute(RATE_LIMIT, limiter.take(connection, (UUID) row.getObject("id")));
                 if (row.getBoolean("operator")) {
                     identity.addRole(Role.OPERATOR_ROLE);
                 }

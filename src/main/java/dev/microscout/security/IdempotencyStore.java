@@ -50,6 +50,8 @@ public class IdempotencyStore {
     private final Set<Claim> running = ConcurrentHashMap.newKeySet();
 
     @Inject
+    dev.microscout.platform.ScheduledOnce once;
+    @Inject
     AgroalDataSource dataSource;
 
     /** @return the claim when this request now owns the key; empty when a record exists (see {@link #find}). */
@@ -174,6 +176,9 @@ public class IdempotencyStore {
     /** Drops records past their retention. */
     @Scheduled(every = "1h", delayed = "5m")
     void purge() {
+        if (!once.claim("idempotency.purge", java.time.Duration.ofHours(1))) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("delete from idempotency_record where created_at < ? "
                      + "and (completed_at is not null or heartbeat_at < ?)")) {

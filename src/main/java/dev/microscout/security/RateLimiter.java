@@ -2,23 +2,33 @@ package dev.microscout.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Rate limits, in memory with a bounded footprint:
+ * Rate limits:
  * <ul>
  *   <li>a token bucket per <em>authenticated</em> key (by key id): a request is counted only once its key is
- *   known to be valid, so bad secrets sent with a key's public prefix cannot drain that key's bucket;</li>
+ *   known to be valid, so bad secrets sent with a key's public prefix cannot drain that key's bucket. With
+ *   {@code rate-limit.shared} (the default) the bucket is a row of the database, taken by one statement on the
+ *   connection that has just looked the key up, so the limit holds across any number of service instances;
+ *   otherwise it lives in this instance's memory;</li>
  *   <li>a token bucket of failed authentications per client address, checked before the key is looked up:
- *   an address over it gets 429 without a database look-up.</li>
+ *   an address over it gets 429 without a database look-up. It stays in each instance's memory: it guards the
+ *   look-ups an instance makes, and a database round trip to refuse a request would cost what it saves.</li>
  * </ul>
- * Both maps are Caffeine caches with a maximum size; an entry idle long enough to have refilled completely is
- * dropped (a new bucket would be the same). Limits are per service instance.
+ * The in-memory maps are Caffeine caches with a maximum size; an entry idle long enough to have refilled completely
+ * is dropped (a new bucket would be the same).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -31,6 +41,8 @@ public class RateLimiter {
 
     @Inject
     SecurityConfig config;
+    @Inject
+    AgroalDataSource dataSource;
 
     private Cache<UUID, TokenBucket> keys;
     private Cache<String, TokenBucket> failures;
@@ -45,11 +57,22 @@ public class RateLimiter {
                 .expireAfterAccess(fullAfter(failed.burst(), failed.perSecond())).build();
     }
 
-    /** Counts one request of an authenticated key. */
-    public Decision take(UUID keyId) {
+    /** Counts one request of an authenticated key; {@code connection} is the one that looked the key up. */
+    public Decision take(Connection connection, UUID keyId) throws SQLException {
         SecurityConfig.RateLimit limit = config.rateLimit();
-        long now = System.nanoTime();
-        return Decision.of(keys.get(keyId, id -> new TokenBucket(limit.burst(), limit.requestsPerSecond(), now)).take(now));
+        if (!limit.shared()) {
+            long now = System.nanoTime();
+            return Decision.of(keys.get(keyId, id -> new TokenBucket(limit.burst(), limit.requestsPerSecond(), now)).take(now));
+        }
+        try (PreparedStatement take = connection.prepareStatement("select tokens, allowed from rate_limit_take(?, ?, ?)")) {
+            take.setObject(1, keyId);
+            take.setDouble(2, limit.burst());
+            take.setDouble(3, limit.requestsPerSecond());
+            try (ResultSet row = take.executeQuery()) {
+                row.next();
+                return Decision.of(TokenBucket.decision(limit.burst(), limit.requestsPerSecond(), row.getDouble(1), row.getBoolean(2)));
+            }
+        }
     }
 
     /** Whether this client address may try to authenticate now (it has failures left). */
@@ -65,8 +88,17 @@ public class RateLimiter {
         failures.get(address, a -> new TokenBucket(limit.burst(), limit.perSecond(), now)).take(now);
     }
 
-    /** Entries held now: the bound a test can check. */
+    /** Buckets held now: the bound a test can check. */
     long trackedKeys() {
+        if (config.rateLimit().shared()) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet count = s.executeQuery("select count(*) from rate_limit_bucket")) {
+                count.next();
+                return count.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         keys.cleanUp();
         return keys.estimatedSize();
     }
@@ -80,6 +112,30 @@ public class RateLimiter {
     void reset() {
         keys.invalidateAll();
         failures.invalidateAll();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from rate_limit_bucket");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Drops the shared buckets idle long enough to be full again (a new one would be the same), so the table holds
+     * only the keys in use. Any instance may run it at any time; it changes no answer.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "10m", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void dropFullBuckets() {
+        if (!config.rateLimit().shared()) {
+            return;
+        }
+        SecurityConfig.RateLimit limit = config.rateLimit();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from rate_limit_bucket where refilled_at < clock_timestamp() - ? * interval '1 millisecond'")) {
+            s.setLong(1, fullAfter(limit.burst(), limit.requestsPerSecond()).toMillis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            org.jboss.logging.Logger.getLogger(RateLimiter.class).warn("Idle rate-limit buckets could not be dropped", e);
+        }
     }
 
     private static Duration fullAfter(int burst, double perSecond) {

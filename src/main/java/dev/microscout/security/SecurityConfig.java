@@ -48,7 +48,15 @@ public interface SecurityConfig {
         @WithDefault("100")
         int burst();
 
-        /** Keys whose buckets are held at most (least recently used ones are dropped beyond it). */
+        /**
+         * Where a key's bucket lives: in the database (true), one bucket per key however many service instances
+         * there are, at one more statement per request on the connection that looks the key up; or in each
+         * instance's memory (false), where n instances allow n times the rate.
+         */
+        @WithDefault("true")
+        boolean shared();
+
+        /** Keys whose buckets are held at most in memory (least recently used ones are dropped beyond it). */
         @WithDefault("100000")
         long maxTrackedKeys();
 

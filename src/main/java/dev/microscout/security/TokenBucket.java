@@ -33,18 +33,20 @@ final class TokenBucket {
 
     private Decision decide(long now, boolean take) {
         refill(now);
-        long reset = (long) Math.ceil((burst - tokens) / perSecond);
-        if (tokens >= 1) {
-            if (take) {
-                tokens -= 1;
-            }
-            return new Decision(true, burst, (int) Math.floor(tokens), Math.max(reset, 0), 0);
+        boolean allowed = tokens >= 1;
+        if (allowed && take) {
+            tokens -= 1;
         }
-        return new Decision(false, burst, 0, Math.max(reset, 1), retryAfter());
+        return decision(burst, perSecond, tokens, allowed);
     }
 
-    private long retryAfter() {
-        return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+    /** The figures of a take that left {@code tokens} (after taking one when {@code allowed}). */
+    static Decision decision(int burst, double perSecond, double tokens, boolean allowed) {
+        long reset = (long) Math.ceil((burst - tokens) / perSecond);
+        if (allowed) {
+            return new Decision(true, burst, (int) Math.floor(tokens), Math.max(reset, 0), 0);
+        }
+        return new Decision(false, burst, 0, Math.max(reset, 1), Math.max(1, (long) Math.ceil((1 - tokens) / perSecond)));
     }
 
     private void refill(long now) {

@@ -39,6 +39,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     @Inject
+    dev.microscout.platform.ScheduledOnce once;
+    @Inject
     WebhookConfig config;
     @Inject
     WebhookRules rules;
@@ -156,6 +158,9 @@ public class WebhookDispatcher {
     /** Drops old events whose deliveries are done. */
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
+        if (!once.claim("webhooks.purge", java.time.Duration.ofHours(1))) {
+            return;
+        }
         int purged = deliveries.purge(Instant.now().minus(config.retention()));
         if (purged > 0) {
             LOG.infof("Purged %d webhook events older than %s", purged, config.retention());
