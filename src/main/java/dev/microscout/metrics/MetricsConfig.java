@@ -18,6 +18,10 @@ public interface MetricsConfig {
     @WithDefault("10m")
     String peerRefreshEvery();
 
+    /** How long after start-up the first scheduled refresh comes. */
+    @WithDefault("30s")
+    String peerRefreshFirstAfter();
+
     default MetricsWindow window() {
         return new MetricsWindow(windowDays(), windowMaxPosts());
     }

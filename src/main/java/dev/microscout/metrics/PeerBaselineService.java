@@ -61,7 +61,7 @@ public class PeerBaselineService {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "microscout.database.background-statement-timeout")
     java.time.Duration backgroundTimeout;
 
-    @Scheduled(every = "${microscout.metrics.peer-refresh-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${microscout.metrics.peer-refresh-every}", delayed = "${microscout.metrics.peer-refresh-first-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         if (once.claim("metrics.peer-baselines", io.quarkus.runtime.configuration.DurationConverter.parseDuration(refreshEvery))) {
             refresh();

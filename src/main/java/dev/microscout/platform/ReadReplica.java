@@ -93,6 +93,7 @@ public class ReadReplica {
     private ScheduledExecutorService monitor;
     private volatile State state = State.NOT_CONFIGURED;
     private volatile long lagMillis = -1;
+    private volatile String problem;
     /** Recent primary WAL positions, newest last: (nanoTime, lsn). */
     private final Deque<long[]> positions = new ArrayDeque<>();
     private Counter onReplica;
@@ -133,7 +134,7 @@ public class ReadReplica {
                                 .principal(new NamePrincipal(username.orElse("")))
                                 .credential(new SimplePassword(password.orElse("")))
                                 .loginTimeout(Duration.ofSeconds(2))
-                                .initialSql("set statement_timeout = '" + statementTimeout.toMillis() + "ms'"))), null);
+                                .initialSql("set statement_timeout = '" + statementTimeout.toMillis() + "ms'"))));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -152,6 +153,11 @@ public class ReadReplica {
     /** The replica's lag as last measured, in milliseconds; -1 when unknown (no replica, or it does not answer). */
     public long lagMillis() {
         return lagMillis;
+    }
+
+    /** Why the replica was last found unusable, while it is down. */
+    public String problem() {
+        return state == State.DOWN ? problem : null;
     }
 
     public Duration maxLag() {
@@ -218,9 +224,11 @@ public class ReadReplica {
     }
 
     private void markDown(Exception cause) {
-        if (state != State.DOWN) {
-            LOG.warnf("Read replica unavailable, reads go to the primary: %s", cause.getMessage());
+        String why = String.valueOf(cause.getMessage());
+        if (state != State.DOWN || !why.equals(problem)) {
+            LOG.warnf("Read replica unavailable, reads go to the primary: %s", why);
         }
+        problem = why;
         state = State.DOWN;
         lagMillis = -1;
         replica.flush(AgroalDataSource.FlushMode.ALL);
@@ -250,6 +258,7 @@ public class ReadReplica {
             long lag = lag(positions, replayed, now);
             lagMillis = lag < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(lag);
             State next = lag >= 0 && lag <= maxLag.toNanos() ? State.IN_USE : State.LAGGING;
+            problem = null;
             if (next != state) {
                 LOG.infof("Read replica: %s (lag %d ms, bound %d ms)", next.description, lagMillis, maxLag.toMillis());
             }

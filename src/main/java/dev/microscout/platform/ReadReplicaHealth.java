@@ -27,6 +27,9 @@ public class ReadReplicaHealth implements HealthCheck {
                 .withData("detail", state.description);
         if (state != ReadReplica.State.NOT_CONFIGURED) {
             response.withData("lagMillis", replica.lagMillis()).withData("maxLagMillis", replica.maxLag().toMillis());
+            if (replica.problem() != null) {
+                response.withData("problem", replica.problem());
+            }
         }
         return response.build();
     }

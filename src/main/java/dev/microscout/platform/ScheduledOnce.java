@@ -28,6 +28,8 @@ public class ScheduledOnce {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     /**
      * Whether this instance should run {@code task} now: true for one instance per {@code period} (a run counts
@@ -43,6 +45,7 @@ public class ScheduledOnce {
             s.setString(2, INSTANCE);
             s.setLong(3, period.toMillis() * 9 / 10);
             boolean won = s.executeUpdate() == 1;
+            registry.counter("microscout.scheduled.runs", "task", task, "outcome", won ? "ran" : "skipped").increment();
             if (!won) {
                 LOG.debugf("Scheduled task %s ran on another instance within the period; skipped", task);
             }

@@ -49,9 +49,11 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static final class Database implements AutoCloseable {
         private final EmbeddedPostgres postgres;
+        private final Path base;
 
-        private Database(EmbeddedPostgres postgres) {
+        private Database(EmbeddedPostgres postgres, Path base) {
             this.postgres = postgres;
+            this.base = base;
         }
 
         public static Database start(String name) {
@@ -60,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Files.createDirectories(base.resolve("bin"));
                 System.setProperty("ot.epg.working-dir", base.resolve("bin").toString());
                 return new Database(EmbeddedPostgres.builder().setDataDirectory(base.resolve("data"))
-                        .setCleanDataDirectory(true).start());
+                        .setCleanDataDirectory(true).start(), base);
             } catch (IOException e) {
                 throw new UncheckedIOException("The test database " + name + " did not start", e);
             }
@@ -68,6 +70,15 @@ public final class ServiceProcess implements AutoCloseable {
 
         public String jdbcUrl() {
             return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        }
+
+        public int port() {
+            return postgres.getPort();
+        }
+
+        /** The data directory of this database, for a base backup of it ({@link StreamingReplica}). */
+        public Path dataDirectory() {
+            return base.resolve("data");
         }
 
         @Override
