@@ -20,6 +20,8 @@ import java.util.Optional;
 public class SecuritySeeder {
 
     private static final Logger LOG = Logger.getLogger(SecuritySeeder.class);
+    /** Held while seeding (a transaction-level advisory lock): instances started together seed one after the other. */
+    private static final long SEED_LOCK = 0x6d73_6565_6473L;
 
     @Inject
     SecurityConfig config;
@@ -28,6 +30,10 @@ public class SecuritySeeder {
 
     @Transactional
     void seed(@Observes @Priority(10) StartupEvent event) {
+        // Several instances starting on an empty database (a Kubernetes Deployment's replicas) would each create the
+        // operators' organisation, and all but one fail to start: the second to take the lock finds the first's.
+        Organisation.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
+                .setParameter("key", SEED_LOCK).getSingleResult();
         Optional<String> bootstrap = config.bootstrapKey();
         boolean generated = false;
         if (bootstrap.isEmpty() && config.generateBootstrapKey() && Organisation.count("operator", true) == 0) {
