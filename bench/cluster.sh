@@ -38,6 +38,7 @@ install() {
 command -v wrk > /dev/null || install wrk
 command -v psql > /dev/null || install postgresql-client
 command -v haproxy > /dev/null || install haproxy
+pgbench --version > /dev/null 2>&1 || install postgresql
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 for port in $primary_port $replica_port $first_port $second_port $both_port $one_port $stats_port; do
   if (echo > /dev/tcp/127.0.0.1/$port) 2> /dev/null; then
@@ -86,7 +87,7 @@ viewer=$(awk '$1 == "VIEWER" { print $2 }' "$out/primary/keys")
 # --- Primary and replica. The replica is a copy of the primary's cleanly shut-down data directory with
 # standby.signal and primary_conninfo: the same start a base backup gives, without pg_basebackup (the embedded
 # binaries have none).
-settings="-c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c work_mem=16MB -c wal_level=replica -c max_wal_senders=5 -c hot_standby_feedback=on -c wal_keep_size=512MB"
+settings="-c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c work_mem=16MB -c wal_level=replica -c hot_standby_feedback=on -c wal_keep_size=512MB"
 pg_stop "$out/primary/data"
 rm -rf "$out/replica" && mkdir -p "$out/replica"
 cp -a "$out/primary/data" "$out/replica/data"
@@ -253,15 +254,15 @@ load $both_port "$duration" "$out/wrk-replica-stopped.txt" &
 wrk_pid=$!
 sleep 5
 pg_stop "$out/replica/data" immediate
-stopped_at=$(date +%s)
 sleep 2
 state_first=$(replica_state $first_port); state_second=$(replica_state $second_port)
 wait $wrk_pid
 say "2. Replica stopped 5 s into a ${duration} s search load: $(requests "$out/wrk-replica-stopped.txt") searches," \
     "$(failures "$out/wrk-replica-stopped.txt") failed; 2 s after, /q/health/ready said $state_first and $state_second."
+restarted=$(date +%s.%N)
 pg_start "$out/replica/data" $replica_port
 await_state $first_port IN_USE; await_state $second_port IN_USE
-say "   Started again: both instances read it again ($(( $(date +%s) - stopped_at )) s after it stopped)."
+say "   Started again after the load: both instances read it again $(python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$restarted") s after its start began."
 
 # 3. One instance killed under load.
 load $both_port "$duration" "$out/wrk-instance-killed.txt" &
@@ -289,6 +290,14 @@ say "| instances | searches/s | p50 | p90 | p99 | failed |"
 say "|---|---|---|---|---|---|"
 say "| 1 | $(rate "$out/wrk-one.txt") | $(p "$out/wrk-one.txt" 50%) | $(p "$out/wrk-one.txt" 90%) | $(p "$out/wrk-one.txt" 99%) | $(failures "$out/wrk-one.txt") |"
 say "| 2 | $(rate "$out/wrk-two.txt") | $(p "$out/wrk-two.txt" 50%) | $(p "$out/wrk-two.txt" 90%) | $(p "$out/wrk-two.txt" 99%) | $(failures "$out/wrk-two.txt") |"
+say
+# 5. What the shared rate limit costs: the statement each authenticated request runs, alone and with 4 clients
+# taking from one key's bucket at once (the row lock orders them).
+key_id=$(sql $primary_port "select id from api_key where role = 'VIEWER' limit 1")
+echo "select * from rate_limit_take('$key_id', 1000000, 1000000);" > "$out/take.sql"
+take() { PGPASSWORD=postgres pgbench -n -h 127.0.0.1 -p $primary_port -U postgres -f "$out/take.sql" -T 10 "$@" postgres 2>&1 \
+           | awk '/latency average/ {l = $4} /^tps/ {t = $3} END {printf "%s ms, %d takes/s", l, t}'; }
+say "5. The shared rate limit, one key's bucket taken in the database: 1 client $(take -c1), 4 clients $(take -c4 -j2)."
 say
 say "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the instances, both databases, HAProxy and wrk share the $(nproc) cores)."
 echo "report: $report"

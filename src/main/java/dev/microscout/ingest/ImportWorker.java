@@ -174,34 +174,73 @@ public class ImportWorker {
         }
     }
 
-    // Queued jobs in order of arrival, or one whose owner stopped renewing its heartbeat. import_job_open_idx.
+    // Queued jobs in order of arrival whose file this instance holds, or one whose owner stopped renewing its
+    // heartbeat. A queued job's heartbeat is renewed by the instances that hold its file, so a queued job nobody
+    // renews is one whose file no running instance has: any instance takes it then, and ends it saying so.
+    // import_job_open_idx.
     private static final String CLAIM = """
             update import_job set status = 'RUNNING', owner_token = :owner, heartbeat_at = now(),
                    started_at = coalesce(started_at, now()), updated_at = now()
              where id = (select id from import_job
-                          where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :stale))
+                          where (status = 'QUEUED' and (id = any(cast(:here as uuid[]))
+                                                        or coalesce(heartbeat_at, updated_at) < now() - make_interval(secs => :stale)))
+                             or (status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :stale))
                           order by created_at limit 1 for update skip locked)
             returning cast(id as text)""";
 
     private UUID claim() {
+        String here = filesHere();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> ids = em.createNativeQuery(CLAIM).setParameter("owner", owner)
+            List<?> ids = em.createNativeQuery(CLAIM).setParameter("owner", owner).setParameter("here", here)
                     .setParameter("stale", (double) config.takeOverAfter().toSeconds()).getResultList();
             return ids.isEmpty() ? null : UUID.fromString((String) ids.get(0));
         });
     }
 
+    /**
+     * The jobs whose files wait in this instance's import directory, as a PostgreSQL array literal: with several
+     * instances, each takes the queued jobs it can read (all of them when they share the directory).
+     */
+    private String filesHere() {
+        Path directory = Path.of(config.directory());
+        StringBuilder ids = new StringBuilder("{");
+        if (Files.isDirectory(directory)) {
+            try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+                files.map(f -> f.getFileName().toString())
+                        .filter(name -> name.endsWith(".csv") || name.endsWith(".ndjson"))
+                        .map(name -> name.substring(0, name.lastIndexOf('.')))
+                        .filter(ImportWorker::isUuid)
+                        .forEach(id -> ids.append(ids.length() > 1 ? "," : "").append(id));
+            } catch (IOException e) {
+                LOG.debugf("Import directory not listed: %s", e);
+            }
+        }
+        return ids.append('}').toString();
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private void beat() {
         UUID job = current;
-        if (job == null) {
-            return;
-        }
+        String here = filesHere();
         io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
         requestContext.activate();
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "update import_job set heartbeat_at = now() where id = :id and owner_token = :owner")
-                    .setParameter("id", job).setParameter("owner", owner).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (job != null) {
+                    em.createNativeQuery("update import_job set heartbeat_at = now() where id = :id and owner_token = :owner")
+                            .setParameter("id", job).setParameter("owner", owner).executeUpdate();
+                }
+                // The queued jobs whose files this instance holds: still wanted here, not orphaned.
+                em.createNativeQuery("update import_job set heartbeat_at = now() where status = 'QUEUED' and id = any(cast(:here as uuid[]))")
+                        .setParameter("here", here).executeUpdate();
+            });
         } catch (RuntimeException e) {
             LOG.debugf("Import heartbeat missed: %s", e.toString());
         } finally {

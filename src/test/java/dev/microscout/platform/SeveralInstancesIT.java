@@ -58,6 +58,30 @@ class SeveralInstancesIT {
                 Thread.sleep(20);
             }
 
+            // Each instance keeps import files on its own disk: a job is taken by the instance holding its file, so
+            // none ends FAILED for having been taken by the other one.
+            String importer = editorKey(first);
+            List<String> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                StringBuilder csv = new StringBuilder("ref,displayName,country,platform,handle,followers\n");
+                for (int line = 0; line < 20; line++) {
+                    csv.append("f").append(i).append('-').append(line).append(",Creator ").append(line).append(",ID,TIKTOK,several.")
+                            .append(i).append('.').append(line).append(',').append(1_000 + line).append('\n');
+                }
+                jobs.add(api(first, importer).contentType("text/csv; charset=UTF-8").body(csv.toString()).queryParam("kind", "influencers")
+                        .post("/api/v1/imports").then().statusCode(202).extract().path("id"));
+            }
+            for (String job : jobs) {
+                Instant deadline = Instant.now().plusSeconds(60);
+                String status;
+                do {
+                    Thread.sleep(100);
+                    status = api(second, importer).get("/api/v1/imports/" + job).then().statusCode(200).extract().path("status");
+                } while (!status.equals("DONE") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
+                assertEquals("DONE", status, "import " + job);
+                assertEquals(20, (int) api(second, importer).get("/api/v1/imports/" + job).then().extract().path("created"));
+            }
+
             // Both fire the peer-baseline refresh every second; over 6 s they run it about 6 times between them, not 12.
             double start = runs(first) + runs(second);
             Thread.sleep(6_000);
@@ -69,6 +93,7 @@ class SeveralInstancesIT {
 
     private static ServiceProcess instance(ServiceProcess.Database db, String name) {
         return ServiceProcess.with(db).name(name)
+                .property("microscout.imports.directory", java.nio.file.Path.of("target", "service-process", name + "-imports").toAbsolutePath().toString())
                 .property("microscout.security.rate-limit.burst", "200")
                 .property("microscout.security.rate-limit.requests-per-second", "0.01")
                 .property("microscout.metrics.peer-refresh-every", "1s")
