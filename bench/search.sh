@@ -8,6 +8,7 @@
 #     --briefs     the briefs to send (default bench/briefs: typical briefs as perf/FLOOR.md draws them;
 #                  bench/briefs-broad holds 20 broad ones, mostly Indonesian micro creators)
 #     --regenerate throw the loaded catalogue away and generate it again (needed after a new migration too)
+# BENCH_JAVA_OPTS adds JVM options to the service (e.g. -Dmicroscout.security.rate-limit.shared=false).
 # The packaged service runs in the demo profile without demo data on an embedded PostgreSQL whose data is kept
 # in bench/out/search/<channels>/db; the first run loads it with bench/generate.sql, later runs reuse it.
 set -euo pipefail
@@ -49,7 +50,7 @@ start_service() {
   # Rate limits and the periodic peer-baseline refresh (an aggregate over every channel) are off: the first would
   # throttle the load generator, the second would run in the middle of a measurement. The generator fills
   # peer_baseline with the refresh's own query, and the service reads it at start.
-  java -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
+  java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
        -Dmicroscout.embedded-postgres.directory="$out/db" \
        -Dmicroscout.security.rate-limit.requests-per-second=1000000 -Dmicroscout.security.rate-limit.burst=1000000 \
        -Dmicroscout.metrics.peer-refresh-every=off \
