@@ -291,10 +291,10 @@ say "|---|---|---|---|---|---|"
 say "| 1 | $(rate "$out/wrk-one.txt") | $(p "$out/wrk-one.txt" 50%) | $(p "$out/wrk-one.txt" 90%) | $(p "$out/wrk-one.txt" 99%) | $(failures "$out/wrk-one.txt") |"
 say "| 2 | $(rate "$out/wrk-two.txt") | $(p "$out/wrk-two.txt" 50%) | $(p "$out/wrk-two.txt" 90%) | $(p "$out/wrk-two.txt" 99%) | $(failures "$out/wrk-two.txt") |"
 say
-# 5. What the shared rate limit costs: the statement each authenticated request runs, alone and with 4 clients
-# taking from one key's bucket at once (the row lock orders them).
+# 5. What the shared rate limit costs: the statement that takes a lease of a key's bucket (one token here), alone and
+# with 4 clients taking from one key's bucket at once (the row lock orders them).
 key_id=$(sql $primary_port "select id from api_key where role = 'VIEWER' limit 1")
-echo "select * from rate_limit_take('$key_id', 1000000, 1000000);" > "$out/take.sql"
+echo "select * from rate_limit_lease('$key_id', 1000000, 1000000, 1);" > "$out/take.sql"
 take() { PGPASSWORD=postgres pgbench -n -h 127.0.0.1 -p $primary_port -U postgres -f "$out/take.sql" -T 10 "$@" postgres 2>&1 \
            | awk '/latency average/ {l = $4} /^tps/ {t = $3} END {printf "%s ms, %d takes/s", l, t}'; }
 say "5. The shared rate limit, one key's bucket taken in the database: 1 client $(take -c1), 4 clients $(take -c4 -j2)."

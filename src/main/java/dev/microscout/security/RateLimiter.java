@@ -20,9 +20,10 @@ import java.util.UUID;
  * <ul>
  *   <li>a token bucket per <em>authenticated</em> key (by key id): a request is counted only once its key is
  *   known to be valid, so bad secrets sent with a key's public prefix cannot drain that key's bucket. With
- *   {@code rate-limit.shared} (the default) the bucket is a row of the database, taken by one statement on the
- *   connection that has just looked the key up, so the limit holds across any number of service instances;
- *   otherwise it lives in this instance's memory;</li>
+ *   {@code rate-limit.shared} (the default) the bucket is a row of the database, so the limit holds across any
+ *   number of service instances: an instance takes a lease of a few tokens ({@code lease-share} of the burst) by one
+ *   statement on the connection that has just looked the key up, and spends it in memory for at most
+ *   {@code lease-for}; otherwise the bucket lives in this instance's memory;</li>
  *   <li>a token bucket of failed authentications per client address, checked before the key is looked up:
  *   an address over it gets 429 without a database look-up. It stays in each instance's memory: it guards the
  *   look-ups an instance makes, and a database round trip to refuse a request would cost what it saves.</li>
@@ -46,6 +47,7 @@ public class RateLimiter {
 
     private Cache<UUID, TokenBucket> keys;
     private Cache<String, TokenBucket> failures;
+    private Cache<UUID, Lease> leases;
 
     @PostConstruct
     void init() {
@@ -53,6 +55,7 @@ public class RateLimiter {
         SecurityConfig.FailedAuthentication failed = config.rateLimit().failedAuthentication();
         keys = Caffeine.newBuilder().maximumSize(keyLimit.maxTrackedKeys())
                 .expireAfterAccess(fullAfter(keyLimit.burst(), keyLimit.requestsPerSecond())).build();
+        leases = Caffeine.newBuilder().maximumSize(keyLimit.maxTrackedKeys()).expireAfterAccess(keyLimit.leaseFor()).build();
         failures = Caffeine.newBuilder().maximumSize(failed.maxTrackedAddresses())
                 .expireAfterAccess(fullAfter(failed.burst(), failed.perSecond())).build();
     }
@@ -60,19 +63,41 @@ public class RateLimiter {
     /** Counts one request of an authenticated key; {@code connection} is the one that looked the key up. */
     public Decision take(Connection connection, UUID keyId) throws SQLException {
         SecurityConfig.RateLimit limit = config.rateLimit();
+        long now = System.nanoTime();
         if (!limit.shared()) {
-            long now = System.nanoTime();
             return Decision.of(keys.get(keyId, id -> new TokenBucket(limit.burst(), limit.requestsPerSecond(), now)).take(now));
         }
-        try (PreparedStatement take = connection.prepareStatement("select tokens, allowed from rate_limit_take(?, ?, ?)")) {
-            take.setObject(1, keyId);
-            take.setDouble(2, limit.burst());
-            take.setDouble(3, limit.requestsPerSecond());
-            try (ResultSet row = take.executeQuery()) {
-                row.next();
-                return Decision.of(TokenBucket.decision(limit.burst(), limit.requestsPerSecond(), row.getDouble(1), row.getBoolean(2)));
+        Lease lease = leases.get(keyId, id -> new Lease());
+        synchronized (lease) {
+            if (lease.tokens < 1 || now > lease.expires) {
+                int want = Math.max(1, (int) Math.floor(limit.burst() * limit.leaseShare()));
+                try (PreparedStatement take = connection.prepareStatement("select granted, tokens from rate_limit_lease(?, ?, ?, ?)")) {
+                    take.setObject(1, keyId);
+                    take.setDouble(2, limit.burst());
+                    take.setDouble(3, limit.requestsPerSecond());
+                    take.setInt(4, want);
+                    try (ResultSet row = take.executeQuery()) {
+                        row.next();
+                        lease.tokens = row.getInt(1);
+                        lease.bucket = row.getDouble(2);
+                        lease.expires = now + limit.leaseFor().toNanos();
+                    }
+                }
             }
+            boolean allowed = lease.tokens >= 1;
+            if (allowed) {
+                lease.tokens--;
+            }
+            // What the key has left: the shared bucket as last read, and what this instance still holds of it.
+            return Decision.of(TokenBucket.decision(limit.burst(), limit.requestsPerSecond(), lease.bucket + lease.tokens, allowed));
         }
+    }
+
+    /** Tokens of a key's shared bucket this instance holds, and until when it may spend them. */
+    private static final class Lease {
+        int tokens;
+        double bucket;
+        long expires;
     }
 
     /** Whether this client address may try to authenticate now (it has failures left). */
@@ -111,6 +136,7 @@ public class RateLimiter {
     /** Forgets every bucket (tests that need a known starting point). */
     void reset() {
         keys.invalidateAll();
+        leases.invalidateAll();
         failures.invalidateAll();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("delete from rate_limit_bucket");

@@ -56,6 +56,18 @@ public interface SecurityConfig {
         @WithDefault("true")
         boolean shared();
 
+        /**
+         * With a shared bucket, the share of the burst an instance takes at once and spends in memory (at least one
+         * token): one statement per lease instead of one per request. Tokens an instance holds are not available to
+         * the others, so n instances may be off the exact limit by n leases at most (5 % of the burst each here).
+         */
+        @WithDefault("0.05")
+        double leaseShare();
+
+        /** How long an instance may spend a lease; tokens left in it after that are dropped, never given twice. */
+        @WithDefault("1s")
+        java.time.Duration leaseFor();
+
         /** Keys whose buckets are held at most in memory (least recently used ones are dropped beyond it). */
         @WithDefault("100000")
         long maxTrackedKeys();
