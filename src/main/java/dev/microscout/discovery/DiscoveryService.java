@@ -309,8 +309,7 @@ public class DiscoveryService {
     }
 
     private Ranked query(SearchPlan plan) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(plan.sql)) {
-            bind(c, s, plan);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = plan.statement.prepare(c)) {
             List<Row> rows = new ArrayList<>();
             long total = 0;
             long kept = 0;
@@ -332,17 +331,6 @@ public class DiscoveryService {
             return new Ranked(rows, total, kept);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed", e);
-        }
-    }
-
-    static void bind(Connection c, PreparedStatement s, SearchPlan plan) throws SQLException {
-        for (int i = 0; i < plan.parameters.size(); i++) {
-            Object p = plan.parameters.get(i);
-            if (p instanceof String[] strings) {
-                s.setArray(i + 1, c.createArrayOf("varchar", strings));
-            } else {
-                s.setObject(i + 1, p);
-            }
         }
     }
 
