@@ -85,7 +85,7 @@ public final class ShardSimulation {
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--shards" -> shardCounts = Stream.of(args[++i].split("[ ,]+")).map(Integer::valueOf).toList();
+                case "--shards" -> shardCounts = Stream.of(args[++i].trim().split("[ ,]+")).filter(n -> !n.isEmpty()).map(Integer::valueOf).toList();
                 case "--briefs" -> briefs = Path.of(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--keep" -> keep = true;
@@ -114,12 +114,15 @@ public final class ShardSimulation {
         Connection c = connections.get(0);
         System.out.printf("%d briefs; search_entry: %s rows%n", briefs.size(), scalar(c, "select count(*) from search_entry"));
         List<Timing> timings = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
+        profiles.add(profile("whole search_entry", briefs, List.of(SearchPlan.READ_MODEL)));
         timings.add(time("whole search_entry, one statement", briefs, seconds, b -> search(b, c, 0)));
         for (int n : shardCounts) {
             String schema = "shard_sim_" + n;
             List<String> shards = split(c, schema, n);
             try {
                 check(briefs, shards, n);
+                profiles.add(profile(n + " shards", briefs, shards));
                 timings.add(time(n + " shards, one after the other", briefs, seconds, b -> sharded(b, shards, 0, false)));
                 if (n > 1) {
                     timings.add(time(n + " shards, on 2 connections", briefs, seconds, b -> sharded(b, shards, 0, true)));
@@ -130,6 +133,12 @@ public final class ShardSimulation {
                 }
             }
         }
+        System.out.println();
+        System.out.println("Where one statement's time goes (EXPLAIN ANALYZE of each brief's first statement, first page, mean over the "
+                + "briefs and the shards; the count is the total's CTE):");
+        System.out.println("| read model | channels per statement (mean total) | planning ms | execution ms | of which the count ms |");
+        System.out.println("|---|---|---|---|---|");
+        profiles.forEach(System.out::println);
         System.out.println();
         System.out.println("| configuration | searches | searches/s | p50 ms | p95 ms |");
         System.out.println("|---|---|---|---|---|");
@@ -276,6 +285,55 @@ public final class ShardSimulation {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Planning and execution time of each brief's first statement (k for the first page) on each table, from
+     * EXPLAIN ANALYZE, with the time of the total's count: the part of a statement that grows with the candidates
+     * whatever the page, where the rest follows the page (the cut-off).
+     */
+    private String profile(String readModel, List<Brief> briefs, List<String> tables) throws Exception {
+        Connection c = connections.get(0);
+        ObjectMapper json = new ObjectMapper();
+        double planning = 0;
+        double execution = 0;
+        double count = 0;
+        double total = 0;
+        int statements = 0;
+        for (int round = 0; round < 2; round++) {
+            // The first round warms the caches and the driver; the second is measured.
+            planning = execution = count = total = statements = 0;
+            for (Brief b : briefs) {
+                int size = b.brief().size() == null ? ResultWindow.DEFAULT_SIZE : b.brief().size();
+                int k = size + Math.max(5, size / 4);
+                for (String table : tables) {
+                    SearchPlan plan = b.planForK(0, size, true).apply(k).onShard(table);
+                    try (PreparedStatement s = dev.microscout.common.sql.Sql.of("explain (analyze, format json) ", plan.statement).prepare(c);
+                         ResultSet r = s.executeQuery()) {
+                        r.next();
+                        com.fasterxml.jackson.databind.JsonNode explained = json.readTree(r.getString(1)).get(0);
+                        planning += explained.get("Planning Time").asDouble();
+                        execution += explained.get("Execution Time").asDouble();
+                        count += cteTime(explained.get("Plan"), "CTE counted");
+                    }
+                    total += query(c, plan).total();
+                    statements++;
+                }
+            }
+        }
+        return "| %s | %.0f | %.2f | %.2f | %.2f |".formatted(readModel, total / statements, planning / statements, execution / statements,
+                count / statements);
+    }
+
+    private static double cteTime(com.fasterxml.jackson.databind.JsonNode node, String name) {
+        if (name.equals(node.path("Subplan Name").asText())) {
+            return node.get("Actual Total Time").asDouble() * node.path("Actual Loops").asDouble(1);
+        }
+        double found = 0;
+        for (com.fasterxml.jackson.databind.JsonNode child : node.path("Plans")) {
+            found += cteTime(child, name);
+        }
+        return found;
     }
 
     /**
