@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /** Runs a brief: validates it, ranks in one SQL statement, then explains the page it returns. */
@@ -143,7 +144,6 @@ public class DiscoveryService {
                     ? "The learned weights weigh only audienceFit, which needs an audience in the brief: the default weights apply"
                     : learned.note();
         }
-        String keywords = brief.keywords() == null || brief.keywords().isBlank() ? null : brief.keywords().trim();
         Map<String, ExchangeRates.Conversion> toBriefCurrency = Map.of();
         if (brief.maxPricePerPost() != null) {
             toBriefCurrency = exchangeRates.toCurrency(brief.maxPricePerPost().currency());
@@ -153,19 +153,9 @@ public class DiscoveryService {
         }
         ScoreWeights weights = ScoreWeights.resolve(requested, hasAudience);
 
-        List<Tier> tiers = orDefault(brief.tiers(), List.of(Tier.MICRO));
-        List<Platform> platforms = orDefault(brief.platforms(), List.of());
-        SearchBrief.AudienceTarget audience = brief.audience();
-        SearchPlan.Filters filters = new SearchPlan.Filters(platforms, tiers, orDefault(brief.countries(), List.of()),
-                orDefault(brief.cities(), List.of()), orDefault(brief.languages(), List.of()),
-                brief.followers() == null ? null : brief.followers().min(), brief.followers() == null ? null : brief.followers().max(),
-                brief.minEngagementRate(), brief.minAuthenticity(), brief.minReputation(),
-                Boolean.TRUE.equals(brief.excludeIncidents()), Boolean.TRUE.equals(brief.hasContact()),
-                keywords, orDefault(brief.excludeKeywords(), List.of()),
-                brief.maxPricePerPost() == null ? null : brief.maxPricePerPost().amount(), toBriefCurrency,
-                audience == null ? List.of() : orDefault(audience.countries(), List.of()),
-                audience == null ? null : audience.gender(),
-                audience == null ? List.of() : orDefault(audience.ageRanges(), List.of()), hasAudience, scope);
+        SearchPlan.Filters filters = filters(brief, toBriefCurrency, scope);
+        List<Tier> tiers = filters.tiers();
+        List<Platform> platforms = filters.platforms();
 
         List<SearchPlan.RootPart> parts = rootParts(taxonomy, briefNiches);
         List<SearchPlan.PeerRates> peers = peers(platforms.isEmpty() ? List.of(Platform.values()) : platforms, tiers);
@@ -179,6 +169,26 @@ public class DiscoveryService {
                 metricsConfig.window().days()).explain(ranked.rows(), offset, baselines);
         return new SearchResponse(ranked.total(), window.page(), window.size(), weightsNote,
                 new AppliedWeights(weights.nicheFit(), weights.engagement(), weights.reputation(), weights.audienceFit()), results);
+    }
+
+    /**
+     * A validated brief's filters, with the defaults applied (tier MICRO; no platform or country named: all of them),
+     * the rate cards' conversions into the brief's currency and the creators in scope.
+     */
+    static SearchPlan.Filters filters(SearchBrief brief, Map<String, ExchangeRates.Conversion> toBriefCurrency, SearchScope scope) {
+        String keywords = brief.keywords() == null || brief.keywords().isBlank() ? null : brief.keywords().trim();
+        SearchBrief.AudienceTarget audience = brief.audience();
+        return new SearchPlan.Filters(orDefault(brief.platforms(), List.of()), orDefault(brief.tiers(), List.of(Tier.MICRO)),
+                orDefault(brief.countries(), List.of()),
+                orDefault(brief.cities(), List.of()), orDefault(brief.languages(), List.of()),
+                brief.followers() == null ? null : brief.followers().min(), brief.followers() == null ? null : brief.followers().max(),
+                brief.minEngagementRate(), brief.minAuthenticity(), brief.minReputation(),
+                Boolean.TRUE.equals(brief.excludeIncidents()), Boolean.TRUE.equals(brief.hasContact()),
+                keywords, orDefault(brief.excludeKeywords(), List.of()),
+                brief.maxPricePerPost() == null ? null : brief.maxPricePerPost().amount(), toBriefCurrency,
+                audience == null ? List.of() : orDefault(audience.countries(), List.of()),
+                audience == null ? null : audience.gender(),
+                audience == null ? List.of() : orDefault(audience.ageRanges(), List.of()), audience != null, scope);
     }
 
     /** The peer groups (platform × tier) that have a baseline: the percentile is looked up in theirs. */
@@ -203,14 +213,20 @@ public class DiscoveryService {
      * even if every creator had the most channels a creator may have (never the whole catalogue).
      */
     Ranked rank(IntFunction<SearchPlan> planForK, boolean onePerInfluencer, int offset, int size) {
+        return rank(planForK, this::execute, onePerInfluencer, offset, size);
+    }
+
+    /** The same, each plan run by {@code execute}. */
+    static Ranked rank(IntFunction<SearchPlan> planForK, Function<SearchPlan, Ranked> execute, boolean onePerInfluencer,
+                       int offset, int size) {
         int k = offset + size + Math.max(5, size / 4);
-        Ranked ranked = execute(planForK.apply(k));
+        Ranked ranked = execute.apply(planForK.apply(k));
         if (onePerInfluencer && ranked.kept() >= k && ranked.rows().size() < size) {
             int wider = (int) Math.min(Integer.MAX_VALUE, 4L * k);
-            ranked = execute(planForK.apply(wider));
+            ranked = execute.apply(planForK.apply(wider));
             int widest = (offset + size) * Influencer.MAX_CHANNELS;
             if (ranked.kept() >= wider && ranked.rows().size() < size && widest > wider) {
-                ranked = execute(planForK.apply(widest));
+                ranked = execute.apply(planForK.apply(widest));
             }
         }
         return ranked;
@@ -218,16 +234,24 @@ public class DiscoveryService {
 
     /** The brief's unit vector, split by top-level niche and laid out by niche position. */
     List<SearchPlan.RootPart> rootParts(NicheTaxonomy taxonomy, Map<String, Double> briefNiches) {
+        return rootParts(taxonomy, niches.positions(), niches::rootMask, briefNiches);
+    }
+
+    /**
+     * The same, from the taxonomy as read: each niche's position in its root's vector, and each root's bit in
+     * search_entry.root_mask as a mask (0 without one).
+     */
+    static List<SearchPlan.RootPart> rootParts(NicheTaxonomy taxonomy, Map<String, Integer> positions,
+                                               java.util.function.ToLongFunction<String> rootMask, Map<String, Double> briefNiches) {
         if (briefNiches.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> positions = niches.positions();
         Map<String, TreeMap<Integer, Double>> byRoot = new TreeMap<>();
         new NicheFit(taxonomy).unitVector(briefNiches).forEach((slug, weight) ->
                 byRoot.computeIfAbsent(taxonomy.root(slug), r -> new TreeMap<>()).put(positions.get(slug), weight));
         return byRoot.entrySet().stream().map(e -> new SearchPlan.RootPart(e.getKey(), e.getValue(),
                 e.getValue().getOrDefault(positions.get(e.getKey()), 0.0) > 0 && withinGrandchildren(taxonomy, e.getKey()),
-                niches.rootMask(e.getKey()))).toList();
+                rootMask.applyAsLong(e.getKey()))).toList();
     }
 
     /**
@@ -297,11 +321,16 @@ public class DiscoveryService {
     }
 
     Ranked execute(SearchPlan plan) {
-        Ranked ranked = query(plan);
+        return execute(plan, this::query);
+    }
+
+    /** One plan's rows, total and kept count, each statement run by {@code query}. */
+    static Ranked execute(SearchPlan plan, Function<SearchPlan, Ranked> query) {
+        Ranked ranked = query.apply(plan);
         if (ranked.rows().isEmpty() && plan.offset > 0) {
             // A page past the end carries no row to read the total and the kept count from: the first row has both
             // (the kept count decides whether a wider k could still fill this page).
-            Ranked first = query(plan.firstRow());
+            Ranked first = query.apply(plan.firstRow());
             return new Ranked(ranked.rows(), first.total(), first.kept());
         }
         return ranked;
@@ -310,46 +339,40 @@ public class DiscoveryService {
     private Ranked query(SearchPlan plan) {
         try {
             // The ranking may lag by the replica's bound: it reads the read model, which is derived anyway.
-            return reads.read(c -> query(c, plan));
+            return reads.read(c -> {
+                try (PreparedStatement s = plan.statement.prepare(c); ResultSet r = s.executeQuery()) {
+                    return read(r, this::details);
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed", e);
         }
     }
 
-    private Ranked query(Connection c, SearchPlan plan) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(plan.sql)) {
-            bind(c, s, plan);
-            List<Row> rows = new ArrayList<>();
-            long total = 0;
-            long kept = 0;
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    double er = r.getDouble("engagement_rate");
-                    Double rate = r.wasNull() ? null : er;
-                    double audience = r.getDouble("audience_fit");
-                    Double audienceFit = r.wasNull() ? null : audience;
-                    rows.add(new Row(r.getObject("channel_id", UUID.class), r.getObject("influencer_id", UUID.class),
-                            r.getString("platform"), r.getString("tier"), rate, r.getBoolean("sample_too_small"),
-                            r.getDouble("reputation"), r.getInt("authenticity"), r.getLong("followers"), r.getString("rate_currency"),
-                            r.getBigDecimal("rate_price"), r.getDouble("engagement"), audienceFit, r.getDouble("niche_fit"),
-                            r.getDouble("score"), nullable(r, "nearness"), nullable(r, "overlap"), details(r)));
-                    total = r.getLong("total");
-                    kept = r.getLong("kept");
-                }
-            }
-            return new Ranked(rows, total, kept);
-        }
+    /** What reads a page row's explanation details. */
+    interface DetailsReader {
+        Details read(ResultSet r) throws SQLException;
     }
 
-    static void bind(Connection c, PreparedStatement s, SearchPlan plan) throws SQLException {
-        for (int i = 0; i < plan.parameters.size(); i++) {
-            Object p = plan.parameters.get(i);
-            if (p instanceof String[] strings) {
-                s.setArray(i + 1, c.createArrayOf("varchar", strings));
-            } else {
-                s.setObject(i + 1, p);
-            }
+    /** The rows of a ranking statement, with the total and the kept count that ride on each of them. */
+    static Ranked read(ResultSet r, DetailsReader details) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        long total = 0;
+        long kept = 0;
+        while (r.next()) {
+            double er = r.getDouble("engagement_rate");
+            Double rate = r.wasNull() ? null : er;
+            double audience = r.getDouble("audience_fit");
+            Double audienceFit = r.wasNull() ? null : audience;
+            rows.add(new Row(r.getObject("channel_id", UUID.class), r.getObject("influencer_id", UUID.class),
+                    r.getString("platform"), r.getString("tier"), rate, r.getBoolean("sample_too_small"),
+                    r.getDouble("reputation"), r.getInt("authenticity"), r.getLong("followers"), r.getString("rate_currency"),
+                    r.getBigDecimal("rate_price"), r.getDouble("engagement"), audienceFit, r.getDouble("niche_fit"),
+                    r.getDouble("score"), nullable(r, "nearness"), nullable(r, "overlap"), details.read(r)));
+            total = r.getLong("total");
+            kept = r.getLong("kept");
         }
+        return new Ranked(rows, total, kept);
     }
 
     private static <T> List<T> orDefault(List<T> values, List<T> fallback) {

@@ -1,5 +1,6 @@
 package dev.microscout.discovery;
 
+import dev.microscout.common.sql.Sql;
 import dev.microscout.influencer.Platform;
 import dev.microscout.tier.Tier;
 
@@ -81,6 +82,9 @@ final class SearchPlan {
     private record Branch(RootPart part, Platform platform, Tier tier, String country) {
     }
 
+    /** The search read model a plan ranks unless it is given another table of the same shape (one shard of it). */
+    static final String READ_MODEL = "search_entry";
+
     /** At most this many ranges are probed; a broader brief is ranked without the cut-off. */
     static final int MAX_PROBED_RANGES = 16;
     /**
@@ -90,7 +94,14 @@ final class SearchPlan {
     static final int PROBE_FACTOR = 10;
     static final int PROBE_SHARE = 16;
 
-    final String sql;
+    private static final String ORDER = "score desc, engagement_rate desc nulls last, channel_id";
+    private static final String CANDIDATE_COLUMNS = "channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, "
+            + "reputation, authenticity, followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap";
+
+    /** The ranking statement with its values. */
+    final Sql statement;
+    private final String readModel;
+    private final Sql table;
     private final Similarity similarity;
     private final List<RootPart> parts;
     private final Filters filters;
@@ -98,8 +109,8 @@ final class SearchPlan {
     private final ScoreWeights weights;
     private final boolean onePerInfluencer;
     final int offset;
+    final int size;
     private final int k;
-    final List<Object> parameters = new ArrayList<>();
 
     /**
      * @param parts    empty when the brief names no niche: then the '*' rows are scanned and niche fit is 0
@@ -107,11 +118,23 @@ final class SearchPlan {
      */
     SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k) {
-        this(parts, f, peers, w, onePerInfluencer, offset, size, k, null);
+        this(READ_MODEL, parts, f, peers, w, onePerInfluencer, offset, size, k, null);
     }
 
     SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k, Similarity similarity) {
+        this(READ_MODEL, parts, f, peers, w, onePerInfluencer, offset, size, k, similarity);
+    }
+
+    /**
+     * @param readModel the table the candidates are read from: search_entry, or a table of the same columns and
+     *                  indexes holding part of it (a shard: then the plan ranks that part alone, and its total counts
+     *                  that part). A plain SQL name, checked as such.
+     */
+    SearchPlan(String readModel, List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
+               int offset, int size, int k, Similarity similarity) {
+        this.readModel = readModel;
+        this.table = Sql.identifier(readModel);
         this.similarity = similarity;
         this.parts = parts;
         this.filters = f;
@@ -119,61 +142,59 @@ final class SearchPlan {
         this.weights = w;
         this.onePerInfluencer = onePerInfluencer;
         this.offset = offset;
+        this.size = size;
         this.k = k;
         boolean namedNiches = !parts.isEmpty();
         List<RootPart> roots = namedNiches ? parts : List.of(new RootPart(SearchIndexer.ALL_NICHES, Map.of(), true, 0));
-        String order = "score desc, engagement_rate desc nulls last, channel_id";
 
-        // Parameters are bound in the order their placeholders appear: the text is built front to back. Weights,
-        // niche weights, thresholds and price limits are parameters (validated codes and exchange rates stay in the
-        // text), so that briefs of one shape mostly share one statement text.
-        StringBuilder text = new StringBuilder("with ").append(peerRates()).append("counted as (select ")
-                .append(total(roots, f, namedNiches)).append(" as total),\n");
+        // Weights, niche weights, thresholds and price limits are bound values (validated codes and exchange rates
+        // stay in the text), so that briefs of one shape mostly share one statement text.
+        Sql counted = Sql.of("with ", peerRates(), "counted as (select ", total(roots, f, namedNiches), " as total),\n");
         List<Branch> branches = probedRanges(roots, f, w, similarity, k);
-        String cutOff = "";
+        Sql probeAndCut = Sql.EMPTY;
+        Sql cutOff = Sql.EMPTY;
         if (branches != null) {
             // The probe reads at least 10·k rows in all, and more in a large range: a sixteenth of the candidates.
-            String perRange = "(select greatest(%d, total / %d) from counted)"
-                    .formatted(Math.max(2 * k, PROBE_FACTOR * k / branches.size()), PROBE_SHARE * branches.size());
-            List<String> probes = new ArrayList<>();
+            Sql perRange = Sql.of("(select greatest(", Sql.number(Math.max(2 * k, PROBE_FACTOR * k / branches.size())),
+                    ", total / ", Sql.number((long) PROBE_SHARE * branches.size()), ") from counted)");
+            List<Sql> probes = new ArrayList<>();
             for (Branch branch : branches) {
-                String score = score(w);
-                probes.add("select channel_id, " + score + " as score from (" + rootScan(branch.part(), f, namedNiches, false, branch)
-                        + " order by s.rank_rate desc limit " + perRange + ") b");
+                probes.add(Sql.of("select channel_id, ", score(w), " as score from (", rootScan(branch.part(), f, namedNiches, false, branch),
+                        " order by s.rank_rate desc limit ", perRange, ") b"));
             }
-            // A channel probed under two roots scores at least its better partial score: a lower bound either way.
-            text.append("probe as (select channel_id, max(score) as score from (").append(String.join("\n union all\n", probes))
-                    .append(") p group by channel_id),\n");
-            text.append("cut as (select ").append(cutOffRate(w, 1)).append(" as rate");
+            List<Sql> rates = new ArrayList<>();
+            rates.add(Sql.of(cutOffRate(w, 1), " as rate"));
             if (roots.size() > 1 && roots.stream().allMatch(r -> r.mask() != 0)) {
                 // A channel under one of the brief's roots alone reaches at most that root's share of niche fit.
                 for (int i = 0; i < roots.size(); i++) {
-                    text.append(", ").append(cutOffRate(w, roots.get(i).reach())).append(" as rate_").append(i);
+                    rates.add(Sql.of(cutOffRate(w, roots.get(i).reach()), " as rate_", Sql.number(i)));
                 }
             }
-            text.append(" from (select 1) one left join (select score from probe order by score desc offset ").append(k - 1)
-                    .append(" limit 1) t on true),\n");
-            cutOff = " and s.rank_rate >= (select rate from cut)";
+            // A channel probed under two roots scores at least its better partial score: a lower bound either way.
+            probeAndCut = Sql.of(
+                    "probe as (select channel_id, max(score) as score from (", Sql.join("\n union all\n", probes), ") p group by channel_id),\n",
+                    "cut as (select ", Sql.join(", ", rates), " from (select 1) one left join (select score from probe order by score desc offset ",
+                    Sql.number(k - 1L), " limit 1) t on true),\n");
+            cutOff = Sql.text(" and s.rank_rate >= (select rate from cut)");
         }
-        String score = score(w);
-        String merged = candidates(roots, f, namedNiches, cutOff);
-        String limitK = k == Integer.MAX_VALUE ? "" : " limit " + k;
-        String page;
+        Sql merged = candidates(roots, f, namedNiches, cutOff);
+        Sql ranked;
+        Sql page;
         if (onePerInfluencer) {
             // Top-k first (a bounded sort), then one row per influencer among those k.
-            text.append("""
+            ranked = Sql.template("""
                     top as (select c.*, %s as score from (%s) c order by %s%s),
                     picked as (select top.*, row_number() over (partition by influencer_id order by %s) as rn from top),
-                    """.formatted(score, merged, order, limitK, order));
-            page = "select picked.*, (select total from counted) as total, (select count(*) from top) as kept"
-                    + " from picked where rn = 1 order by %s offset %d limit %d".formatted(order, offset, size);
+                    """, score(w), merged, ORDER, k == Integer.MAX_VALUE ? Sql.EMPTY : Sql.of(" limit ", Sql.number(k)), ORDER);
+            page = Sql.of("select picked.*, (select total from counted) as total, (select count(*) from top) as kept",
+                    " from picked where rn = 1 order by ", ORDER, " offset ", Sql.number(offset), " limit ", Sql.number(size));
         } else {
-            text.append("ranked as (select c.*, %s as score from (%s) c),\n".formatted(score, merged));
-            page = "select ranked.*, (select total from counted) as total, 0 as kept from ranked order by %s offset %d limit %d"
-                    .formatted(order, offset, size);
+            ranked = Sql.of("ranked as (select c.*, ", score(w), " as score from (", merged, ") c),\n");
+            page = Sql.of("select ranked.*, (select total from counted) as total, 0 as kept from ranked order by ", ORDER,
+                    " offset ", Sql.number(offset), " limit ", Sql.number(size));
         }
         // What the explanations show, read for the page's rows alone, in the same statement.
-        text.append("""
+        Sql explained = Sql.template("""
                 page as (%s)
                 select page.*, d.* from page cross join lateral (
                     select c.handle, %s as audience, i.display_name, i.country, i.city, coalesce(m.posts_in_window, 0) as posts_in_window,
@@ -181,57 +202,22 @@ final class SearchPlan {
                            (select json_object_agg(n.niche_slug, n.weight)::text from influencer_niche n where n.influencer_id = i.id) as niches
                       from channel c join influencer i on i.id = c.influencer_id left join channel_metrics m on m.channel_id = c.id
                      where c.id = page.channel_id) d
-                 order by %s""".formatted(page, f.audience() ? "c.audience::text" : "null::text", order));
-        sql = text.toString();
+                 order by %s""", page, f.audience() ? "c.audience::text" : "null::text", ORDER);
+        statement = Sql.of(counted, probeAndCut, ranked, explained);
     }
 
     /**
-     * Every candidate once, with its niche fit summed over the brief's roots. A channel with rows under two of
-     * them has a partial fit in each; when every root has a mask bit, only such channels (root_mask shares a bit
-     * with the brief's other roots) are grouped, and the rest pass straight through.
+     * The same brief ranked from another table of the read model's shape (one shard of it), for its first results up
+     * to the end of this plan's page, with the same k: a coordinator that merges the shards' rows needs each shard's
+     * best rows up to there, since any one shard may hold the whole page.
      */
-    private String candidates(List<RootPart> roots, Filters f, boolean namedNiches, String cutOff) {
-        if (roots.size() == 1) {
-            return rootScan(roots.get(0), f, namedNiches, false, null) + cutOff;
-        }
-        boolean masked = roots.stream().allMatch(r -> r.mask() != 0);
-        List<String> alone = new ArrayList<>();
-        List<String> shared = new ArrayList<>();
-        for (int pass = masked ? 0 : 1; pass < 2; pass++) {
-            for (int i = 0; i < roots.size(); i++) {
-                RootPart root = roots.get(i);
-                long others = roots.stream().filter(r -> r != root).mapToLong(RootPart::mask).reduce(0, (a, b) -> a | b);
-                String ownCutOff = pass == 0 && !cutOff.isEmpty() ? " and s.rank_rate >= (select rate_" + i + " from cut)" : cutOff;
-                String scan = rootScan(root, f, namedNiches, false, null) + ownCutOff;
-                if (masked) {
-                    scan += pass == 0 ? " and (s.root_mask & ?) = 0" : " and (s.root_mask & ?) <> 0";
-                    parameters.add(others);
-                }
-                (pass == 0 ? alone : shared).add(scan);
-            }
-        }
-        String columns = "channel_id, influencer_id, platform, tier, engagement_rate, sample_too_small, reputation, authenticity, "
-                + "followers, rate_currency, rate_price, engagement, audience_fit, nearness, overlap";
-        alone.add("select " + columns + ", sum(niche_fit) as niche_fit from (" + String.join("\n union all\n", shared)
-                + ") parts group by " + columns);
-        return String.join("\n union all\n", alone);
-    }
-
-    /** The score as a weighted sum of the component columns; the weights are parameters. */
-    private String score(ScoreWeights w) {
-        double[] values = similarity == null ? new double[]{w.nicheFit(), w.engagement(), w.reputation(), w.audienceFit()}
-                : new double[]{similarity.nicheWeight(), similarity.followersWeight(), similarity.audienceWeight()};
-        for (double value : values) {
-            parameters.add(value);
-        }
-        return similarity == null
-                ? "?::float8 * niche_fit + ?::float8 * engagement + ?::float8 * reputation + ?::float8 * coalesce(audience_fit, 0)"
-                : "?::float8 * niche_fit + ?::float8 * nearness + ?::float8 * coalesce(overlap, 0)";
+    SearchPlan onShard(String shardTable) {
+        return new SearchPlan(shardTable, parts, filters, peers, weights, onePerInfluencer, 0, offset + size, k, similarity);
     }
 
     /** The same brief's first row: a page past the end still needs the total, which rides on every row. */
     SearchPlan firstRow() {
-        return new SearchPlan(parts, filters, peers, weights, onePerInfluencer, 0, 1, k, similarity);
+        return new SearchPlan(readModel, parts, filters, peers, weights, onePerInfluencer, 0, 1, k, similarity);
     }
 
     /**
@@ -260,6 +246,45 @@ final class SearchPlan {
     }
 
     /**
+     * Every candidate once, with its niche fit summed over the brief's roots. A channel with rows under two of
+     * them has a partial fit in each; when every root has a mask bit, only such channels (root_mask shares a bit
+     * with the brief's other roots) are grouped, and the rest pass straight through.
+     */
+    private Sql candidates(List<RootPart> roots, Filters f, boolean namedNiches, Sql cutOff) {
+        if (roots.size() == 1) {
+            return rootScan(roots.get(0), f, namedNiches, false, null).append(cutOff);
+        }
+        boolean masked = roots.stream().allMatch(r -> r.mask() != 0);
+        List<Sql> alone = new ArrayList<>();
+        List<Sql> shared = new ArrayList<>();
+        for (int pass = masked ? 0 : 1; pass < 2; pass++) {
+            for (int i = 0; i < roots.size(); i++) {
+                RootPart root = roots.get(i);
+                long others = roots.stream().filter(r -> r != root).mapToLong(RootPart::mask).reduce(0, (a, b) -> a | b);
+                Sql ownCutOff = pass == 0 && !cutOff.isEmpty() ? Sql.of(" and s.rank_rate >= (select rate_", Sql.number(i), " from cut)") : cutOff;
+                Sql scan = rootScan(root, f, namedNiches, false, null).append(ownCutOff);
+                if (masked) {
+                    scan = scan.append(" and (s.root_mask & ", Sql.value(others), pass == 0 ? ") = 0" : ") <> 0");
+                }
+                (pass == 0 ? alone : shared).add(scan);
+            }
+        }
+        alone.add(Sql.of("select ", CANDIDATE_COLUMNS, ", sum(niche_fit) as niche_fit from (", Sql.join("\n union all\n", shared),
+                ") parts group by ", CANDIDATE_COLUMNS));
+        return Sql.join("\n union all\n", alone);
+    }
+
+    /** The score as a weighted sum of the component columns; the weights are bound values. */
+    private Sql score(ScoreWeights w) {
+        if (similarity == null) {
+            return Sql.of(Sql.value(w.nicheFit(), "float8"), " * niche_fit + ", Sql.value(w.engagement(), "float8"), " * engagement + ",
+                    Sql.value(w.reputation(), "float8"), " * reputation + ", Sql.value(w.audienceFit(), "float8"), " * coalesce(audience_fit, 0)");
+        }
+        return Sql.of(Sql.value(similarity.nicheWeight(), "float8"), " * niche_fit + ", Sql.value(similarity.followersWeight(), "float8"),
+                " * nearness + ", Sql.value(similarity.audienceWeight(), "float8"), " * coalesce(overlap, 0)");
+    }
+
+    /**
      * The lowest engagement rate a channel needs to reach the probe's k-th best score t, or -2 (every rate,
      * the -1 of channels without a usable rate included) when there is no such bound. With every other
      * component at its maximum (1, or nicheReach for niche fit), a channel reaches t only with a percentile
@@ -268,31 +293,28 @@ final class SearchPlan {
      * without a baseline score engagement 0, so a positive p already rules them out. Margins of 1e-9 keep
      * rounding on the side of scanning more.
      */
-    private String cutOffRate(ScoreWeights w, double nicheReach) {
-        StringBuilder sql = new StringBuilder("case when t.score is null or ").append(neededPercentile(w, nicheReach)).append(" <= 0 then -2::float8 else coalesce(least(");
-        boolean first = true;
-        for (PeerRates peer : peers) {
-            int n = peer.rates().length;
-            if (n == 0) {
+    private Sql cutOffRate(ScoreWeights w, double nicheReach) {
+        List<Sql> bounds = new ArrayList<>();
+        for (int group = 0; group < peers.size(); group++) {
+            if (peers.get(group).rates().length == 0) {
                 continue;
             }
-            String count = "(select count_" + peers.indexOf(peer) + " from peer_rates)";
-            sql.append(first ? "" : ", ").append("(").append(rates(peer)).append(")[least(").append(count).append(", greatest(1, ceil(");
-            sql.append(neededPercentile(w, nicheReach)).append(" * ").append(count).append(" - 1e-9)::int))]");
-            first = false;
+            Sql count = Sql.of("(select count_", Sql.number(group), " from peer_rates)");
+            bounds.add(Sql.of("(", rates(group), ")[least(", count, ", greatest(1, ceil(", neededPercentile(w, nicheReach), " * ", count,
+                    " - 1e-9)::int))]"));
         }
         // A group whose baseline has gone from the table reads null and drops out of least(); all gone: no bound.
-        return sql.append(") * (1 - 1e-9), -2::float8) end").toString();
+        return Sql.of("case when t.score is null or ", neededPercentile(w, nicheReach), " <= 0 then -2::float8 else coalesce(least(",
+                Sql.join(", ", bounds), ") * (1 - 1e-9), -2::float8) end");
     }
 
     /**
      * (t − w_other) / w_engagement, with t the probe's k-th best score and w_other the most the other components
      * can add (niche fit up to nicheReach): the percentile a channel needs.
      */
-    private String neededPercentile(ScoreWeights w, double nicheReach) {
-        parameters.add(w.nicheFit() * nicheReach + w.reputation() + w.audienceFit());
-        parameters.add(w.engagement());
-        return "(t.score - 1e-9 - ?::float8) / ?::float8";
+    private static Sql neededPercentile(ScoreWeights w, double nicheReach) {
+        return Sql.of("(t.score - 1e-9 - ", Sql.value(w.nicheFit() * nicheReach + w.reputation() + w.audienceFit(), "float8"), ") / ",
+                Sql.value(w.engagement(), "float8"));
     }
 
     /**
@@ -301,179 +323,153 @@ final class SearchPlan {
      * (root_mask), which needs every row of a channel to pass or fail alike, true when niche fit is no filter;
      * otherwise the distinct channel ids of all ranges are counted.
      */
-    private String total(List<RootPart> roots, Filters f, boolean namedNiches) {
+    private Sql total(List<RootPart> roots, Filters f, boolean namedNiches) {
         if (roots.size() == 1) {
-            return "(select count(*) from (" + rootScan(roots.get(0), f, namedNiches, true, null) + ") n)";
+            return Sql.of("(select count(*) from (", rootScan(roots.get(0), f, namedNiches, true, null), ") n)");
         }
         boolean byFirstRoot = roots.stream().allMatch(r -> r.matchesWholeRoot() && r.mask() != 0);
-        StringBuilder counted = new StringBuilder();
+        List<Sql> counted = new ArrayList<>();
         long earlier = 0;
         for (RootPart root : roots) {
-            if (!counted.isEmpty()) {
-                counted.append(byFirstRoot ? "\n + " : "\n union\n");
-            }
+            Sql scan = rootScan(root, f, namedNiches, true, null);
             if (byFirstRoot) {
-                counted.append("(select count(*) from (").append(rootScan(root, f, namedNiches, true, null));
-                if (earlier != 0) {
-                    counted.append(" and (s.root_mask & ?) = 0");
-                    parameters.add(earlier);
-                }
-                counted.append(") n)");
+                Sql notCountedYet = earlier == 0 ? Sql.EMPTY : Sql.of(" and (s.root_mask & ", Sql.value(earlier), ") = 0");
+                counted.add(Sql.of("(select count(*) from (", scan, notCountedYet, ") n)"));
             } else {
-                counted.append(rootScan(root, f, namedNiches, true, null));
+                counted.add(scan);
             }
             earlier |= root.mask();
         }
-        return byFirstRoot ? "(" + counted + ")" : "(select count(*) from (" + counted + ") n)";
+        return byFirstRoot ? Sql.of("(", Sql.join("\n + ", counted), ")")
+                : Sql.of("(select count(*) from (", Sql.join("\n union\n", counted), ") n)");
     }
 
     /**
      * One root's candidates: the scoring columns, or only channel_id when counting. A probe branch names one
      * platform, tier and country by equality, so that its rows come in the index's rank_rate order.
      */
-    private String rootScan(RootPart part, Filters f, boolean namedNiches, boolean countOnly, Branch branch) {
-        String engagement = countOnly ? "" : engagementExpression(f.platforms().size() == 1 && f.tiers().size() == 1);
-        String audience = f.audience() ? audienceExpression(f) : "null::float8";
-        String nearness = "null::float8";
-        if (!countOnly && similarity != null) {
-            nearness = "greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - ?::float8) / ln(10))";
-            parameters.add(Math.log(Math.max(1, similarity.followers())));
+    private Sql rootScan(RootPart part, Filters f, boolean namedNiches, boolean countOnly, Branch branch) {
+        boolean overlapShares = similarity != null && similarity.countrySharesJson() != null;
+        Sql from = Sql.of(" from ", table, " s", !countOnly && (f.audience() || overlapShares) ? " join channel ch on ch.id = s.channel_id" : "");
+        Sql where = Sql.of(" where ", Sql.and(conditions(part, f, namedNiches, branch)));
+        if (countOnly) {
+            return Sql.of("select s.channel_id", from, where);
         }
-        String overlap = similarity == null || similarity.countrySharesJson() == null ? "null::float8"
-                : "(select sum(least(a.v, coalesce((?::jsonb ->> a.k)::float8, 0))) from " + shares("countryShares") + " a(k, v))";
-        boolean joinChannel = !countOnly && (f.audience() || similarity != null && similarity.countrySharesJson() != null);
-        if (!countOnly && similarity != null && similarity.countrySharesJson() != null) {
-            parameters.add(similarity.countrySharesJson());
-        }
-        String nicheFit = countOnly ? "" : nicheFit(part);
-        StringBuilder where = new StringBuilder(" where s.root_niche = ?");
-        parameters.add(part.root());
+        Sql engagement = engagementExpression(f.platforms().size() == 1 && f.tiers().size() == 1);
+        Sql audience = f.audience() ? audienceExpression(f) : Sql.text("null::float8");
+        Sql nearness = similarity == null ? Sql.text("null::float8") : Sql.of("greatest(0, 1 - abs(ln(greatest(s.followers, 1)) - ",
+                Sql.value(Math.log(Math.max(1, similarity.followers())), "float8"), ") / ln(10))");
+        Sql overlap = !overlapShares ? Sql.text("null::float8") : Sql.of("(select sum(least(a.v, coalesce((",
+                Sql.value(similarity.countrySharesJson(), "jsonb"), " ->> a.k)::float8, 0))) from ", shares("countryShares"), " a(k, v))");
+        return Sql.template("""
+                select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
+                       s.authenticity, s.followers, s.rate_currency, s.rate_price, %s as engagement, %s as audience_fit,
+                       %s as nearness, %s as overlap, %s as niche_fit%s%s""", engagement, audience, nearness, overlap, nicheFit(part), from, where);
+    }
+
+    /** What a row of one root's range must meet: the range itself first, then the brief's filters. */
+    private List<Sql> conditions(RootPart part, Filters f, boolean namedNiches, Branch branch) {
+        List<Sql> where = new ArrayList<>();
+        where.add(Sql.of("s.root_niche = ", Sql.value(part.root())));
         if (similarity != null) {
-            where.append(" and s.influencer_id <> ?");
-            parameters.add(similarity.excludeInfluencer());
+            where.add(Sql.of("s.influencer_id <> ", Sql.value(similarity.excludeInfluencer())));
         }
         if (!f.scope().only().isEmpty()) {
-            where.append(" and s.influencer_id = any(cast(? as uuid[]))");
-            parameters.add(f.scope().only().stream().map(java.util.UUID::toString).toArray(String[]::new));
+            where.add(Sql.of("s.influencer_id = any(cast(", Sql.value(uuids(f.scope().only())), " as uuid[]))"));
         }
         if (!f.scope().excluded().isEmpty()) {
-            where.append(" and not (s.influencer_id = any(cast(? as uuid[])))");
-            parameters.add(f.scope().excluded().stream().map(java.util.UUID::toString).toArray(String[]::new));
+            where.add(Sql.of("not (s.influencer_id = any(cast(", Sql.value(uuids(f.scope().excluded())), " as uuid[])))"));
         }
         if (branch != null) {
-            where.append(" and s.platform = ? and s.tier = ? and s.country = ?");
-            parameters.add(branch.platform().name());
-            parameters.add(branch.tier().name());
-            parameters.add(branch.country());
+            where.add(Sql.of("s.platform = ", Sql.value(branch.platform().name())));
+            where.add(Sql.of("s.tier = ", Sql.value(branch.tier().name())));
+            where.add(Sql.of("s.country = ", Sql.value(branch.country())));
         } else {
             if (!f.platforms().isEmpty()) {
-                where.append(" and s.platform = any(?)");
-                parameters.add(names(f.platforms()));
+                where.add(Sql.of("s.platform = any(", Sql.value(names(f.platforms())), ")"));
             }
-            where.append(" and s.tier = any(?)");
-            parameters.add(names(f.tiers()));
+            where.add(Sql.of("s.tier = any(", Sql.value(names(f.tiers())), ")"));
             if (!f.countries().isEmpty()) {
-                where.append(" and s.country = any(?)");
-                parameters.add(f.countries().toArray(String[]::new));
+                where.add(Sql.of("s.country = any(", Sql.value(f.countries().toArray(String[]::new)), ")"));
             }
         }
         if (f.minAuthenticity() != null) {
-            where.append(" and s.authenticity >= ?");
-            parameters.add(f.minAuthenticity());
+            where.add(Sql.of("s.authenticity >= ", Sql.value(f.minAuthenticity())));
         }
         if (f.minFollowers() != null) {
-            where.append(" and s.followers >= ?");
-            parameters.add(f.minFollowers());
+            where.add(Sql.of("s.followers >= ", Sql.value(f.minFollowers())));
         }
         if (f.maxFollowers() != null) {
-            where.append(" and s.followers <= ?");
-            parameters.add(f.maxFollowers());
+            where.add(Sql.of("s.followers <= ", Sql.value(f.maxFollowers())));
         }
         if (f.minEngagementRate() != null) {
-            where.append(" and s.engagement_rate >= ?");
-            parameters.add(f.minEngagementRate());
+            where.add(Sql.of("s.engagement_rate >= ", Sql.value(f.minEngagementRate())));
         }
         if (f.minReputation() != null) {
-            where.append(" and s.reputation >= ?");
-            parameters.add(f.minReputation());
+            where.add(Sql.of("s.reputation >= ", Sql.value(f.minReputation())));
         }
         if (f.excludeIncidents()) {
-            where.append(" and not s.open_incidents");
+            where.add(Sql.text("not s.open_incidents"));
         }
         if (f.hasContact()) {
-            where.append(" and s.has_contact");
+            where.add(Sql.text("s.has_contact"));
         }
         if (!f.cities().isEmpty()) {
-            where.append(" and lower(s.city) = any(?)");
-            parameters.add(f.cities().stream().map(String::toLowerCase).toArray(String[]::new));
+            where.add(Sql.of("lower(s.city) = any(", Sql.value(f.cities().stream().map(String::toLowerCase).toArray(String[]::new)), ")"));
         }
         if (!f.languages().isEmpty()) {
-            where.append(" and s.languages && ?::varchar[]");
-            parameters.add(f.languages().toArray(String[]::new));
+            where.add(Sql.of("s.languages && ", Sql.value(f.languages().toArray(String[]::new), "varchar[]")));
         }
         if (f.maxPrice() != null) {
             // A creator without a rate card, or in a currency without an exchange rate, stays (the reasons say so).
-            where.append(" and (s.rate_price is null or ").append(converted(f)).append(" is null or ")
-                    .append(converted(f)).append(" <= ?)");
-            parameters.add(f.maxPrice());
+            Sql converted = converted(f);
+            where.add(Sql.of("(s.rate_price is null or ", converted, " is null or ", converted, " <= ", Sql.value(f.maxPrice()), ")"));
         }
         if (namedNiches && !part.matchesWholeRoot()) {
-            where.append(" and ").append(nicheFit(part)).append(" > 0");
+            where.add(Sql.of(nicheFit(part), " > 0"));
         }
         if (f.keywords() != null) {
-            where.append(" and exists (select 1 from influencer_text t where t.influencer_id = s.influencer_id"
-                    + " and t.document @@ websearch_to_tsquery('simple', ?))");
-            parameters.add(f.keywords());
+            where.add(Sql.of("exists (select 1 from influencer_text t where t.influencer_id = s.influencer_id",
+                    " and t.document @@ websearch_to_tsquery('simple', ", Sql.value(f.keywords()), "))"));
         }
         if (!f.excludeKeywords().isEmpty()) {
-            where.append(" and not exists (select 1 from influencer_text t where t.influencer_id = s.influencer_id and t.document @@ (");
-            for (int i = 0; i < f.excludeKeywords().size(); i++) {
-                where.append(i == 0 ? "" : " || ").append("plainto_tsquery('simple', ?)");
-                parameters.add(f.excludeKeywords().get(i));
-            }
-            where.append("))");
+            List<Sql> queries = f.excludeKeywords().stream().map(word -> Sql.of("plainto_tsquery('simple', ", Sql.value(word), ")")).toList();
+            where.add(Sql.of("not exists (select 1 from influencer_text t where t.influencer_id = s.influencer_id and t.document @@ (",
+                    Sql.join(" || ", queries), "))"));
         }
-        String from = joinChannel ? " from search_entry s join channel ch on ch.id = s.channel_id" : " from search_entry s";
-        if (countOnly) {
-            return "select s.channel_id" + from + where;
-        }
-        return """
-                select s.channel_id, s.influencer_id, s.platform, s.tier, s.engagement_rate, s.sample_too_small, s.reputation,
-                       s.authenticity, s.followers, s.rate_currency, s.rate_price, %s as engagement, %s as audience_fit,
-                       %s as nearness, %s as overlap, %s as niche_fit%s%s""".formatted(engagement, audience, nearness, overlap, nicheFit, from, where);
+        return where;
     }
 
-    /** The dot product of the brief's part with the row's vector; the brief's weights are parameters. */
-    private String nicheFit(RootPart part) {
-        StringBuilder fit = new StringBuilder();
-        part.weights().forEach((position, weight) -> {
-            // Arrays are 1-based; a position past the end of an older, shorter vector reads null.
-            fit.append(fit.isEmpty() ? "" : " + ").append("coalesce(s.niche_vec[").append(position + 1).append("], 0) * ?::float8");
-            parameters.add(weight);
-        });
-        return fit.isEmpty() ? "0::float8" : "(" + fit + ")";
+    /** The dot product of the brief's part with the row's vector; the brief's weights are bound values. */
+    private static Sql nicheFit(RootPart part) {
+        List<Sql> terms = new ArrayList<>();
+        // Arrays are 1-based; a position past the end of an older, shorter vector reads null.
+        part.weights().forEach((position, weight) ->
+                terms.add(Sql.of("coalesce(s.niche_vec[", Sql.number(position + 1L), "], 0) * ", Sql.value(weight, "float8"))));
+        return terms.isEmpty() ? Sql.text("0::float8") : Sql.of("(", Sql.join(" + ", terms), ")");
     }
 
     /** Percentile = share of the peer group below the rate: width_bucket counts the sorted rates ≤ rate·(1 − 1e-12). */
-    private String engagementExpression(boolean oneGroup) {
+    private Sql engagementExpression(boolean oneGroup) {
         if (peers.isEmpty()) {
-            return "0::float8";
+            return Sql.text("0::float8");
         }
         if (oneGroup && peers.size() == 1) {
             // One peer group (the usual brief: one platform, one tier): every candidate belongs to it, no CASE needed.
-            return "case when s.sample_too_small then 0 else coalesce(" + bucket(peers.get(0)) + ", 0) end";
+            return Sql.of("case when s.sample_too_small then 0 else coalesce(", bucket(0), ", 0) end");
         }
-        StringBuilder cases = new StringBuilder("case when s.sample_too_small or s.engagement_rate is null then 0");
-        for (PeerRates peer : peers) {
-            cases.append(" when s.platform = '").append(peer.platform().name()).append("' and s.tier = '").append(peer.tier().name())
-                    .append("' then ").append(bucket(peer));
+        List<Sql> cases = new ArrayList<>();
+        for (int group = 0; group < peers.size(); group++) {
+            PeerRates peer = peers.get(group);
+            cases.add(Sql.of(" when s.platform = ", Sql.literal(peer.platform().name()), " and s.tier = ", Sql.literal(peer.tier().name()),
+                    " then ", bucket(group)));
         }
-        return cases.append(" else 0 end").toString();
+        return Sql.of("case when s.sample_too_small or s.engagement_rate is null then 0", Sql.join("", cases), " else 0 end");
     }
 
-    private String bucket(PeerRates peer) {
-        return "width_bucket(s.engagement_rate * (1 - 1e-12), " + rates(peer) + ")::float8 / (select count_" + peers.indexOf(peer)
-                + " from peer_rates)";
+    private static Sql bucket(int group) {
+        return Sql.of("width_bucket(s.engagement_rate * (1 - 1e-12), ", rates(group), ")::float8 / (select count_", Sql.number(group),
+                " from peer_rates)");
     }
 
     /**
@@ -482,40 +478,36 @@ final class SearchPlan {
      * database holds at that moment, and nothing that size travels with the query. The slice [1:] makes an
      * in-memory copy, so that the stored (compressed) array is unpacked once, not once per row.
      */
-    private String peerRates() {
+    private Sql peerRates() {
         if (peers.isEmpty()) {
-            return "";
+            return Sql.EMPTY;
         }
-        StringBuilder columns = new StringBuilder();
+        List<Sql> columns = new ArrayList<>();
+        List<Sql> joins = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
-            columns.append(i == 0 ? "" : ", ").append("b").append(i).append(".sorted_rates[1:] as group_").append(i)
-                    .append(", cardinality(b").append(i).append(".sorted_rates) as count_").append(i);
+            Sql b = Sql.of("b", Sql.number(i));
+            columns.add(Sql.of(b, ".sorted_rates[1:] as group_", Sql.number(i), ", cardinality(", b, ".sorted_rates) as count_", Sql.number(i)));
+            joins.add(Sql.of(" left join peer_baseline ", b, " on ", b, ".platform = ", Sql.value(peers.get(i).platform().name()),
+                    " and ", b, ".tier = ", Sql.value(peers.get(i).tier().name())));
         }
-        StringBuilder from = new StringBuilder();
-        for (int i = 0; i < peers.size(); i++) {
-            from.append(i == 0 ? " from (select 1) one" : "").append(" left join peer_baseline b").append(i).append(" on b").append(i)
-                    .append(".platform = ? and b").append(i).append(".tier = ?");
-            parameters.add(peers.get(i).platform().name());
-            parameters.add(peers.get(i).tier().name());
-        }
-        return "peer_rates as (select " + columns + from + "),\n";
+        return Sql.of("peer_rates as (select ", Sql.join(", ", columns), " from (select 1) one", Sql.join("", joins), "),\n");
     }
 
-    private String rates(PeerRates peer) {
-        return "(select group_" + peers.indexOf(peer) + " from peer_rates)";
+    private static Sql rates(int group) {
+        return Sql.of("(select group_", Sql.number(group), " from peer_rates)");
     }
 
-    private static String audienceExpression(Filters f) {
-        String countries = f.audienceCountries().isEmpty() ? "1" : "coalesce((select sum(v) from " + shares("countryShares")
-                + " e(k, v) where k in (" + quoted(f.audienceCountries()) + ")), 0)";
-        String gender = "1";
+    private static Sql audienceExpression(Filters f) {
+        Sql countries = f.audienceCountries().isEmpty() ? Sql.text("1") : Sql.of("coalesce((select sum(v) from ", shares("countryShares"),
+                " e(k, v) where k in (", Sql.literals(f.audienceCountries()), ")), 0)");
+        Sql gender = Sql.text("1");
         if (f.audienceGender() != null) {
-            String share = "ch.audience -> 'genderShares' -> " + quoted(List.of(f.audienceGender()));
-            gender = "coalesce(case when jsonb_typeof(" + share + ") = 'number' then (" + share + ")::float8 end, 0)";
+            Sql share = Sql.of("ch.audience -> 'genderShares' -> ", Sql.literal(f.audienceGender()));
+            gender = Sql.of("coalesce(case when jsonb_typeof(", share, ") = 'number' then (", share, ")::float8 end, 0)");
         }
-        String ages = f.audienceAges().isEmpty() ? "1" : "coalesce((select sum(v) from " + shares("ageShares")
-                + " e(k, v) where k in (" + quoted(f.audienceAges()) + ")), 0)";
-        return "least(1, " + countries + ") * least(1, " + gender + ") * least(1, " + ages + ")";
+        Sql ages = f.audienceAges().isEmpty() ? Sql.text("1") : Sql.of("coalesce((select sum(v) from ", shares("ageShares"),
+                " e(k, v) where k in (", Sql.literals(f.audienceAges()), ")), 0)");
+        return Sql.of("least(1, ", countries, ") * least(1, ", gender, ") * least(1, ", ages, ")");
     }
 
     /**
@@ -523,21 +515,22 @@ final class SearchPlan {
      * (V8, channel_audience_shape), and read here as if it were not: a set that is not an object, or a share that is
      * not a number, reads as no data rather than failing every search that meets the row.
      */
-    private static String shares(String set) {
-        return "(select s.key as k, s.value::float8 as v from jsonb_each(case when jsonb_typeof(ch.audience -> '" + set
-                + "') = 'object' then ch.audience -> '" + set + "' end) s where jsonb_typeof(s.value) = 'number')";
+    private static Sql shares(String set) {
+        Sql name = Sql.literal(set);
+        return Sql.of("(select s.key as k, s.value::float8 as v from jsonb_each(case when jsonb_typeof(ch.audience -> ", name,
+                ") = 'object' then ch.audience -> ", name, " end) s where jsonb_typeof(s.value) = 'number')");
     }
 
-    private static String converted(Filters f) {
-        StringBuilder sql = new StringBuilder("(case s.rate_currency");
-        f.toBriefCurrency().forEach((currency, rate) -> sql.append(" when '").append(currency).append("' then s.rate_price * ")
-                .append(rate.multiplier().toPlainString()));
-        return sql.append(" end)").toString();
+    /** A rate card's price in the brief's currency; the exchange rates are in the text (validated currency codes). */
+    private static Sql converted(Filters f) {
+        List<Sql> cases = new ArrayList<>();
+        f.toBriefCurrency().forEach((currency, rate) ->
+                cases.add(Sql.of(" when ", Sql.literal(currency), " then s.rate_price * ", Sql.number(rate.multiplier()))));
+        return Sql.of("(case s.rate_currency", Sql.join("", cases), " end)");
     }
 
-    /** Values spliced into SQL are validated codes (ISO, enum, fixed age ranges): quoting is belt and braces. */
-    private static String quoted(List<String> values) {
-        return String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
+    private static String[] uuids(java.util.Set<java.util.UUID> ids) {
+        return ids.stream().map(java.util.UUID::toString).toArray(String[]::new);
     }
 
     private static String[] names(List<? extends Enum<?>> values) {

@@ -199,8 +199,7 @@ class SearchCutOffTest {
 
     private long scannedRows(SearchPlan plan, String condition) throws SQLException, java.io.IOException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("explain (analyze, format json) " + plan.sql)) {
-            DiscoveryService.bind(c, s, plan);
+             PreparedStatement s = dev.microscout.common.sql.Sql.of("explain (analyze, format json) ", plan.statement).prepare(c)) {
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 List<JsonNode> scans = new ArrayList<>();
