@@ -29,7 +29,8 @@ public final class Sql {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?");
     private static final Pattern CAST = Pattern.compile("[a-z][a-z0-9_ ]*(\\[])?");
 
-    // A leaf holds text and its values; a composite holds its parts and the separator between them, and is written
+    // A leaf holds text and its values; a composite holds its parts (Sql, or plain text already checked) and the
+    // separator between them, and is written
     // out once, when its text or values are first read: composing costs no copying of text, however deep the nesting.
     private final String text;
     private final List<Object> values;
