@@ -30,8 +30,8 @@ public final class Sql {
     private static final Pattern CAST = Pattern.compile("[a-z][a-z0-9_ ]*(\\[])?");
 
     // A leaf holds text and its values; a composite holds its parts (Sql, or plain text already checked) and the
-    // separator between them, and is written
-    // out once, when its text or values are first read: composing costs no copying of text, however deep the nesting.
+    // separator between them, and is written out once, when its text or values are first read: composing copies no
+    // text, however deep the nesting.
     private final String text;
     private final List<Object> values;
     private final Object[] parts;
