@@ -29,12 +29,27 @@ public final class Sql {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?");
     private static final Pattern CAST = Pattern.compile("[a-z][a-z0-9_ ]*(\\[])?");
 
+    // A leaf holds text and its values; a composite holds its parts (Sql, or plain text already checked) and the
+    // separator between them, and is written out once, when its text or values are first read: composing copies no
+    // text, however deep the nesting.
     private final String text;
     private final List<Object> values;
+    private final Object[] parts;
+    private final String separator;
+    private volatile Sql written;
 
     private Sql(String text, List<Object> values) {
         this.text = text;
         this.values = values;
+        this.parts = null;
+        this.separator = null;
+    }
+
+    private Sql(Object[] parts, String separator) {
+        this.text = null;
+        this.values = null;
+        this.parts = parts;
+        this.separator = separator;
     }
 
     /** Plain SQL text without values: refused when it holds a {@code ?} (a placeholder needs its value). */
@@ -119,23 +134,31 @@ public final class Sql {
      * statement written as a text block keeps its shape on the page. The text may hold no other {@code %}.
      */
     public static Sql template(String template, Object... parts) {
-        List<Object> pieces = new ArrayList<>(2 * parts.length + 1);
+        List<String> pieces = TEMPLATES.computeIfAbsent(template, Sql::pieces);
+        if (pieces.size() != parts.length + 1) {
+            throw new IllegalArgumentException(parts.length + " parts for " + (pieces.size() - 1) + " %s markers in " + abbreviated(template));
+        }
+        List<Object> all = new ArrayList<>(2 * parts.length + 1);
+        for (int i = 0; i < parts.length; i++) {
+            all.add(pieces.get(i));
+            all.add(parts[i]);
+        }
+        all.add(pieces.get(parts.length));
+        return concat(all, "");
+    }
+
+    /** Templates are constants of the code: each is split (and checked) once. */
+    private static final java.util.Map<String, List<String>> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> pieces(String template) {
+        List<String> pieces = new ArrayList<>();
         int from = 0;
-        for (Object part : parts) {
-            int at = template.indexOf("%s", from);
-            if (at < 0) {
-                throw new IllegalArgumentException("more parts than %s markers in " + abbreviated(template));
-            }
-            pieces.add(template.substring(from, at));
-            pieces.add(part);
+        for (int at = template.indexOf("%s"); at >= 0; at = template.indexOf("%s", from)) {
+            pieces.add(text(template.substring(from, at)).text);
             from = at + 2;
         }
-        String rest = template.substring(from);
-        if (rest.contains("%s")) {
-            throw new IllegalArgumentException("fewer parts than %s markers in " + abbreviated(template));
-        }
-        pieces.add(rest);
-        return concat(pieces, "");
+        pieces.add(text(template.substring(from)).text);
+        return List.copyOf(pieces);
     }
 
     /** This part followed by more (each a {@code Sql} or plain text). */
@@ -148,40 +171,72 @@ public final class Sql {
 
     private static Sql concat(List<?> parts, String separator) {
         text(separator);
-        StringBuilder text = new StringBuilder();
-        List<Object> values = new ArrayList<>();
-        boolean first = true;
-        for (Object part : parts) {
-            if (!first) {
-                text.append(separator);
-            }
-            first = false;
-            Sql sql;
-            if (part instanceof Sql s) {
-                sql = s;
-            } else if (part instanceof String s) {
-                sql = text(s);
-            } else {
+        // Plain text stays a String among the parts, checked here; everything else must be a Sql.
+        Object[] checked = parts.toArray();
+        for (Object part : checked) {
+            if (part instanceof String plain) {
+                text(plain);
+            } else if (!(part instanceof Sql)) {
                 throw new IllegalArgumentException(part == null ? "a missing part (null)"
                         : "a part is Sql or plain text, not " + part.getClass().getSimpleName());
             }
-            text.append(sql.text);
-            values.addAll(sql.values);
         }
-        return new Sql(text.toString(), Collections.unmodifiableList(values));
+        return new Sql(checked, separator);
+    }
+
+    /** This part as one leaf: its parts' text and values, in order. */
+    private Sql written() {
+        if (parts == null) {
+            return this;
+        }
+        Sql done = written;
+        if (done == null) {
+            StringBuilder text = new StringBuilder();
+            List<Object> values = new ArrayList<>();
+            write(text, values);
+            done = new Sql(text.toString(), Collections.unmodifiableList(values));
+            written = done;
+        }
+        return done;
+    }
+
+    private void write(StringBuilder text, List<Object> values) {
+        if (parts == null) {
+            text.append(this.text);
+            values.addAll(this.values);
+            return;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                text.append(separator);
+            }
+            if (parts[i] instanceof Sql sql) {
+                sql.write(text, values);
+            } else {
+                text.append((String) parts[i]);
+            }
+        }
     }
 
     public String text() {
-        return text;
+        return written().text;
     }
 
     /** The values, in the order of the placeholders they bind. */
     public List<Object> values() {
-        return values;
+        return written().values;
     }
 
     public boolean isEmpty() {
-        return text.isEmpty();
+        if (parts == null) {
+            return text.isEmpty();
+        }
+        for (Object part : parts) {
+            if (part instanceof Sql sql ? !sql.isEmpty() : !((String) part).isEmpty()) {
+                return false;
+            }
+        }
+        return parts.length < 2 || separator.isEmpty();
     }
 
     /**
@@ -189,6 +244,8 @@ public final class Sql {
      * else as JDBC maps it.
      */
     public PreparedStatement prepare(Connection c) throws SQLException {
+        String text = text();
+        List<Object> values = values();
         PreparedStatement statement = c.prepareStatement(text);
         try {
             for (int i = 0; i < values.size(); i++) {
@@ -208,7 +265,7 @@ public final class Sql {
 
     @Override
     public String toString() {
-        return text + (values.isEmpty() ? "" : " " + values.stream().map(Sql::shown).toList());
+        return text() + (values().isEmpty() ? "" : " " + values().stream().map(Sql::shown).toList());
     }
 
     private static String shown(Object value) {

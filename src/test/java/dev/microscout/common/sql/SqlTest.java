@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Statement parts without a database: each part's text and values stay together however they are put together. */
 class SqlTest {
@@ -100,5 +102,19 @@ class SqlTest {
         assertEquals("", joined.text());
         assertEquals("a = ?", Sql.of(Sql.EMPTY, "a = ", Sql.value(1), Sql.EMPTY).text());
         assertEquals(List.of(), Sql.EMPTY.values());
+        assertTrue(Sql.of(Sql.EMPTY, "", Sql.of(Sql.EMPTY)).isEmpty());
+        // A separator between two empty parts is text.
+        assertFalse(Sql.join(", ", List.of(Sql.EMPTY, Sql.EMPTY)).isEmpty());
+        assertFalse(Sql.of(Sql.EMPTY, Sql.value(1)).isEmpty());
+    }
+
+    @Test
+    void aPartReadTwiceReadsTheSame() {
+        Sql part = Sql.template("a = %s and b in (%s)", Sql.value(1), Sql.join(", ", List.of(Sql.value(2), Sql.value(3))));
+        Sql twice = Sql.of(part, " or ", part);
+
+        assertEquals("a = ? and b in (?, ?) or a = ? and b in (?, ?)", twice.text());
+        assertEquals(List.of(1, 2, 3, 1, 2, 3), twice.values());
+        assertEquals(part.text(), Sql.template("a = %s and b in (%s)", Sql.value(1), Sql.of(Sql.value(2), ", ", Sql.value(3))).text());
     }
 }
