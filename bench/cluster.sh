@@ -30,11 +30,7 @@ out=$PWD/bench/out/cluster
 mkdir -p "$out"
 primary_port=18301 replica_port=18302 first_port=18311 second_port=18312 both_port=18320 one_port=18321 stats_port=18329
 
-install() {
-  echo "installing $1 with apt-get"
-  { apt-get install -y -q "$1" || { apt-get update -q && apt-get install -y -q "$1"; }; } > "$out/apt.log" 2>&1 \
-    || { echo "could not install $1: see $out/apt.log" >&2; exit 1; }
-}
+. bench/install.sh
 command -v wrk > /dev/null || install wrk
 command -v psql > /dev/null || install postgresql-client
 command -v haproxy > /dev/null || install haproxy

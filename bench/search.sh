@@ -32,11 +32,7 @@ run=$out/run
 mkdir -p "$out"
 
 # Tools: wrk, psql and pgbench from Debian (pgbench comes with the server package there).
-install() {
-  echo "installing $1 with apt-get"
-  { apt-get install -y -q "$1" || { apt-get update -q && apt-get install -y -q "$1"; }; } > "$out/apt.log" 2>&1 \
-    || { echo "could not install $1: see $out/apt.log" >&2; exit 1; }
-}
+. bench/install.sh
 command -v wrk > /dev/null || install wrk
 command -v psql > /dev/null || install postgresql-client
 pgbench --version > /dev/null 2>&1 || install postgresql

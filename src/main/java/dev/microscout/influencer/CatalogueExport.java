@@ -111,10 +111,13 @@ public class CatalogueExport {
                         }
                     }
                 } catch (IOException e) {
-                    throw new SQLException("an audience could not be read: " + e.getMessage(), e);
+                    // The row's own fault, not the database's: it must not read as a lost replica.
+                    throw new java.io.UncheckedIOException(e);
                 }
                 return lines;
             });
+        } catch (java.io.UncheckedIOException e) {
+            throw new IOException("export stopped: " + e.getCause().getMessage(), e.getCause());
         } catch (SQLException e) {
             throw new IOException("export stopped: " + e.getMessage(), e);
         }

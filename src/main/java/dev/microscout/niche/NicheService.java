@@ -102,8 +102,7 @@ public class NicheService {
             niche.position = (short) (max.intValue() + 1);
         }
         niche.persist();
-        Niche.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)")
-                .setParameter(1, "microscout_changes").setParameter(2, ChangeNotices.Topic.NICHES.name()).getSingleResult();
+        ChangeNotices.publish(Niche.getEntityManager(), ChangeNotices.Topic.NICHES);
         invalidate();
         return new NicheNode(niche.slug, niche.name, niche.parentSlug, java.util.List.of());
     }

@@ -55,6 +55,11 @@ public class ChangeNotices {
     private volatile boolean running;
     private Thread listener;
 
+    /** The same, on the connection of the persistence context's transaction. */
+    public static void publish(jakarta.persistence.EntityManager entities, Topic topic) {
+        entities.unwrap(org.hibernate.Session.class).doWork(connection -> publish(connection, topic));
+    }
+
     /** Announces {@code topic} to every instance once the transaction of {@code connection} commits. */
     public static void publish(Connection connection, Topic topic) throws SQLException {
         try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {

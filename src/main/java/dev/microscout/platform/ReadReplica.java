@@ -155,7 +155,7 @@ public class ReadReplica {
         return lagMillis;
     }
 
-    /** Why the replica was last found unusable, while it is down. */
+    /** The kind of failure that last made the replica unusable (an SQLState or an exception type), while it is down. */
     public String problem() {
         return state == State.DOWN ? problem : null;
     }
@@ -224,11 +224,14 @@ public class ReadReplica {
     }
 
     private void markDown(Exception cause) {
-        String why = String.valueOf(cause.getMessage());
-        if (state != State.DOWN || !why.equals(problem)) {
-            LOG.warnf("Read replica unavailable, reads go to the primary: %s", why);
+        // The health check is read without a key: it names the kind of failure, the log keeps the driver's message
+        // (which names hosts and ports).
+        String kind = cause instanceof SQLException sql && sql.getSQLState() != null
+                ? "SQLState " + sql.getSQLState() : cause.getClass().getSimpleName();
+        if (state != State.DOWN || !kind.equals(problem)) {
+            LOG.warnf("Read replica unavailable, reads go to the primary: %s", cause.getMessage());
         }
-        problem = why;
+        problem = kind;
         state = State.DOWN;
         lagMillis = -1;
         replica.flush(AgroalDataSource.FlushMode.ALL);
