@@ -63,7 +63,7 @@ select clock_timestamp() as bench_started \gset
 begin;
 
 \echo == empty the catalogue; set its indexes aside (rebuilt from their own definitions after the load)
-truncate influencer, peer_baseline restart identity cascade;
+truncate influencer, search_entry, peer_baseline restart identity cascade;
 -- Secondary indexes, and primary keys and unique constraints that no foreign key depends on: building them
 -- once over the loaded rows is several times faster than maintaining them row by row.
 create temp table bench_index on commit drop as

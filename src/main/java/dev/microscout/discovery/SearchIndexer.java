@@ -41,6 +41,19 @@ public class SearchIndexer {
         reindex(change.influencerIds());
     }
 
+    /**
+     * A purged creator's rows go with it. Its delete dropped them already; the read model has no foreign keys (V20),
+     * so its owner removes them rather than a cascade.
+     */
+    void onInfluencerPurged(@Observes dev.microscout.influencer.InfluencerService.InfluencerPurged purge) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement delete = c.prepareStatement("delete from search_entry where influencer_id = ?")) {
+                delete.setObject(1, purge.influencerId());
+                delete.executeUpdate();
+            }
+        });
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void reindex(UUID influencerId) {
         reindex(java.util.Set.of(influencerId));
@@ -136,7 +149,7 @@ public class SearchIndexer {
             }
         }
         // COPY rather than INSERT: PostgreSQL reads the rows as one stream, with no statement to parse or bind per batch.
-        StringBuilder rows = new StringBuilder();
+        dev.microscout.common.sql.CopyRows rows = new dev.microscout.common.sql.CopyRows();
         for (Map.Entry<UUID, Profile> entry : profiles.entrySet()) {
             Profile profile = entry.getValue();
             Map<String, float[]> vectors = vectorsByRoot(profile.niches());
@@ -149,8 +162,7 @@ public class SearchIndexer {
             roots.add(Map.entry(ALL_NICHES, "{}"));
             for (ChannelPart channel : channels.getOrDefault(entry.getKey(), List.of())) {
                 for (Map.Entry<String, String> root : roots) {
-                    CopyRow row = new CopyRow(rows);
-                    row.text(root.getKey()).text(channel.platform()).text(channel.tier()).text(profile.country())
+                    rows.text(root.getKey()).text(channel.platform()).text(channel.tier()).text(profile.country())
                             .value(channel.authenticity()).value(channel.id()).value(entry.getKey()).text(root.getValue())
                             .value(channel.engagementRate()).value(channel.sampleTooSmall()).value((float) profile.reputation())
                             .value(channel.followers()).text(profile.city()).text(profile.languages()).value(profile.hasContact())
@@ -160,69 +172,10 @@ public class SearchIndexer {
                 }
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        try {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
-                    copy search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
-                        engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
-                        rate_currency, rate_price, root_mask) from stdin""", new java.io.StringReader(rows.toString()));
-        } catch (java.io.IOException e) {
-            throw new SQLException("search rows not written", e);
-        }
-    }
-
-    /** One line of COPY's text format: tab-separated, \N for null, backslash, tab and line ends escaped. */
-    private static final class CopyRow {
-        private final StringBuilder out;
-        private boolean first = true;
-
-        CopyRow(StringBuilder out) {
-            this.out = out;
-        }
-
-        CopyRow value(Object value) {
-            if (value instanceof Boolean b) {
-                return raw(b ? "t" : "f");
-            }
-            return raw(value == null ? null : value.toString());
-        }
-
-        CopyRow text(String value) {
-            if (value == null) {
-                return raw(null);
-            }
-            separate();
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-            return this;
-        }
-
-        private CopyRow raw(String value) {
-            separate();
-            out.append(value == null ? "\\N" : value);
-            return this;
-        }
-
-        private void separate() {
-            if (!first) {
-                out.append('\t');
-            }
-            first = false;
-        }
-
-        void end() {
-            out.append('\n');
-        }
+        rows.copyInto(c, """
+                copy search_entry (root_niche, platform, tier, country, authenticity, channel_id, influencer_id, niche_vec,
+                    engagement_rate, sample_too_small, reputation, followers, city, languages, has_contact, open_incidents,
+                    rate_currency, rate_price, root_mask)""");
     }
 
     /** PostgreSQL's literal of an array of reals: {0.5,0.25}. */

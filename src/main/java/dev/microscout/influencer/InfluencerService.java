@@ -133,6 +133,8 @@ public class InfluencerService {
         Map<String, Channel> taken = channelsByKey(wantedHandles);
         Map<String, Integer> claimed = new HashMap<>();
         OffsetDateTime now = now();
+        List<Influencer> created = new ArrayList<>();
+        List<TierChange> firstTiers = new ArrayList<>();
         for (int b = 0; b < bodies.size(); b++) {
             if (added.get(b) != null) {
                 continue;
@@ -155,9 +157,11 @@ public class InfluencerService {
                 continue;
             }
             body.channels().forEach(c -> claimed.put(CatalogueRules.handleKey(c.platform(), c.handle()), 0));
-            added.set(b, new Added(build(body, now), null));
+            Influencer influencer = build(body, now, firstTiers);
+            created.add(influencer);
+            added.set(b, new Added(influencer, null));
         }
-        flushGuardingHandles();
+        writeNew(created, firstTiers);
         for (Added a : added) {
             if (a.influencer() != null) {
                 changed(a.influencer().id, Set.of());
@@ -166,8 +170,8 @@ public class InfluencerService {
         return added;
     }
 
-    /** A new influencer with its channels, persisted (written at the next flush). */
-    private Influencer build(InfluencerCreate body, OffsetDateTime now) {
+    /** A new influencer with its channels, not yet stored; the first tier of each channel goes to {@code firstTiers}. */
+    private Influencer build(InfluencerCreate body, OffsetDateTime now, List<TierChange> firstTiers) {
         Influencer influencer = new Influencer();
         influencer.id = UUID.randomUUID();
         influencer.createdAt = now;
@@ -177,12 +181,34 @@ public class InfluencerService {
             channel.id = UUID.randomUUID();
             channel.influencer = influencer;
             channel.createdAt = now;
-            applyChannel(channel, input, now);
+            applyChannelFields(channel, input, now);
+            TierChange first = tiers.opening(channel.id, influencer.id, channel.followers, now);
+            channel.tier = first.toTier;
+            firstTiers.add(first);
             influencer.channels.add(channel);
         }
         refreshDerived(influencer);
-        influencer.persist();
         return influencer;
+    }
+
+    /**
+     * Stores new creators, a COPY per table on the transaction's connection (see {@link NewCreatorRows}). The objects
+     * stay outside the session: a later read in the transaction reads the rows.
+     */
+    private void writeNew(List<Influencer> created, List<TierChange> firstTiers) {
+        if (created.isEmpty()) {
+            return;
+        }
+        em.flush();
+        try {
+            em.unwrap(org.hibernate.Session.class).doWork(c -> NewCreatorRows.write(c, created, firstTiers, json));
+        } catch (PersistenceException e) {
+            if (isHandleUniqueViolation(e)) {
+                throw new Conflict("Another request created a channel with the same platform and handle at the same time",
+                        "handle", Map.of());
+            }
+            throw e;
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -741,6 +767,11 @@ public class InfluencerService {
     }
 
     private void applyChannel(Channel channel, ChannelInput input, OffsetDateTime now) {
+        applyChannelFields(channel, input, now);
+        channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, channel.followers, now);
+    }
+
+    private static void applyChannelFields(Channel channel, ChannelInput input, OffsetDateTime now) {
         channel.platform = input.platform();
         channel.handle = CatalogueRules.normaliseHandle(input.handle());
         channel.url = input.url();
@@ -748,7 +779,6 @@ public class InfluencerService {
         channel.following = input.following() == null ? 0 : input.following();
         channel.verified = Boolean.TRUE.equals(input.verified());
         channel.audience = input.audience();
-        channel.tier = tiers.track(channel.id, channel.influencer.id, channel.tier, channel.followers, now);
         channel.updatedAt = now;
     }
 

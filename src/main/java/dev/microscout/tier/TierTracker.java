@@ -26,6 +26,20 @@ public class TierTracker {
     }
 
     /**
+     * The first tier of a new channel and its history row, not yet stored: the creator's bulk write stores the rows
+     * of all its new channels at once. Nothing moved, so nothing is announced.
+     */
+    public TierChange opening(UUID channelId, UUID influencerId, long followers, OffsetDateTime at) {
+        TierChange change = new TierChange();
+        change.channelId = channelId;
+        change.influencerId = influencerId;
+        change.toTier = policy.classify(followers);
+        change.followers = followers;
+        change.changedAt = at;
+        return change;
+    }
+
+    /**
      * @param current the channel's tier before the change, null for a new channel
      * @return the tier for {@code followers}; a history row is written when it differs from {@code current}
      */

@@ -48,6 +48,29 @@ class InfluencerApiTest {
     }
 
     @Test
+    void aNewCreatorsFieldsAreStoredAsSentWhateverCharactersTheyHold() {
+        // A new creator's rows are written with COPY: tabs, line ends, backslashes and quotes must stay in their field.
+        Map<String, Object> body = new java.util.HashMap<>(influencer(channel("INSTAGRAM", 48200)));
+        String bio = "Line one\n\tTabbed, \\N is not null, \"quoted\" \\ and a \r return";
+        body.put("bio", bio);
+        body.put("city", "Yogyakarta\tcentre");
+        body.put("languages", List.of("id", "en"));
+        Map<String, Object> ch = new java.util.HashMap<>(channel("TIKTOK", 12000));
+        ch.put("audience", Map.of("genderShares", Map.of("female", 0.72, "male", 0.27), "countryShares", Map.of("ID", 0.9)));
+        ch.put("url", "https://www.tiktok.com/@x\\y");
+        body.put("channels", List.of(ch));
+        String id = create(body);
+        given().get("/api/v1/influencers/" + id).then().statusCode(200)
+                .body("bio", is(bio))
+                .body("city", is("Yogyakarta\tcentre"))
+                .body("languages", is(List.of("id", "en")))
+                .body("channels[0].url", is("https://www.tiktok.com/@x\\y"))
+                .body("channels[0].audience.genderShares.female", is(0.72))
+                .body("channels[0].audience.countryShares.ID", is(0.9))
+                .body("channels[0].audience.ageShares", nullValue());
+    }
+
+    @Test
     void theInfluencerTierIsThatOfTheLargestChannel() {
         String id = create(influencer(channel("INSTAGRAM", 5000), channel("TIKTOK", 250000), channel("YOUTUBE", 20000)));
         given().when().get("/api/v1/influencers/" + id).then().statusCode(200)

@@ -233,6 +233,8 @@ class SoftDeleteApiTest {
         assertEquals(0, count("select count(*) from review where influencer_id = '" + id + "'"));
         assertEquals(0, count("select count(*) from incident where influencer_id = '" + id + "'"));
         assertEquals(0, count("select count(*) from channel where influencer_id = '" + id + "'"));
+        // The search read model has no foreign key to cascade from (V20): its owner removed the rows.
+        assertEquals(0, count("select count(*) from search_entry where influencer_id = '" + id + "'"));
         given().when().post("/api/v1/influencers/" + id + "/restore").then().statusCode(404);
         given().header("X-API-Key", TestKeys.OPERATOR).post("/api/v1/influencers/" + id + "/purge").then().statusCode(404);
     }
@@ -249,6 +251,8 @@ class SoftDeleteApiTest {
         given().header("X-API-Key", TestKeys.OPERATOR).post("/api/v1/influencers/" + id + "/channels/" + tiktok + "/purge")
                 .then().statusCode(204);
         assertEquals(0, count("select count(*) from channel where id = '" + tiktok + "'"));
+        assertEquals(0, count("select count(*) from search_entry where channel_id = '" + tiktok + "'"));
+        assertTrue(count("select count(*) from search_entry where influencer_id = '" + id + "'") > 0);
         given().get("/api/v1/influencers/" + id).then().statusCode(200).body("channels", hasSize(1));
     }
 
