@@ -32,6 +32,13 @@ start() {
 sql() { psql -h localhost -p "$(sed -n 4p "$(find "$db" -name postmaster.pid | head -1)")" -U postgres -d postgres -X -q "$@"; }
 start 1
 sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" -c "alter system set pg_stat_statements.track_planning = on"
+if [ -n "${PROFILE_EXPLAIN_MS:-}" ]; then
+  # The plans of statements slower than PROFILE_EXPLAIN_MS, in $out/postgres-log (writable by PostgreSQL's user).
+  mkdir -p "$out/postgres-log" && chmod 777 "$out/postgres-log"
+  sql -c "alter system set shared_preload_libraries = pg_stat_statements, auto_explain" \
+      -c "alter system set auto_explain.log_min_duration = '${PROFILE_EXPLAIN_MS}ms'" -c "alter system set logging_collector = on" \
+      -c "alter system set log_directory = '$out/postgres-log'"
+fi
 stop
 start 2
 key=$(grep -oE 'EDITOR +msk_[A-Za-z0-9_-]+' "$out/service-1.log" | awk '{print $2}' | head -1)

@@ -24,7 +24,8 @@ public interface ImportConfig {
     int chunkLines();
 
     /**
-     * Chunks of influencer lines worked on at once (post and snapshot lines go one chunk at a time). The next chunk is applied while the one before it finishes, so the service and the
+     * Chunks of influencer, post or snapshot lines worked on at once (campaign results go one chunk at a time). The
+     * next chunk is applied while the one before it finishes, so the service and the
      * database both keep busy; the chunks still commit in file order (a chunk waits for the one before it to commit
      * before its own commit), and a chunk that names a creator, ref or channel of the one before it waits for that
      * one to commit before it starts. 1 works one chunk at a time.

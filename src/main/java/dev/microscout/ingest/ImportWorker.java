@@ -61,6 +61,8 @@ public class ImportWorker {
     @Inject
     ImportMeters meters;
     @Inject
+    PlannerStatistics statistics;
+    @Inject
     ImportService imports;
     @Inject
     dev.microscout.webhook.WebhookOutbox webhooks;
@@ -348,6 +350,7 @@ public class ImportWorker {
      * @return the chunk in flight, or null when the job does not go on (the chunk handed in then did nothing)
      */
     private InFlight submit(ImportJob job, List<ImportLine> chunk, Map<String, UUID> refs, InFlight previous) {
+        statistics.refreshIfStale();
         Set<String> names = names(job.kind, chunk);
         if (inFlight(job.kind) <= 1 && previous != null && !previous.await()) {
             return null;
@@ -392,7 +395,7 @@ public class ImportWorker {
      * one waits for the earlier one to commit.
      */
     private int inFlight(ImportKind kind) {
-        return kind == ImportKind.INFLUENCERS ? Math.max(1, config.chunksInFlight()) : 1;
+        return kind == ImportKind.RESULTS ? 1 : Math.max(1, config.chunksInFlight());
     }
 
     /** Whether the job goes on after the last chunk handed in (true when there was none). */
