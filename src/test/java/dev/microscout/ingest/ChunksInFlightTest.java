@@ -54,6 +54,36 @@ class ChunksInFlightTest {
     }
 
     @Test
+    void postChunksOfOneCreatorsTwoChannelsGoInFlightAndLoseNothing() throws SQLException {
+        // Chunk 1 holds posts of the creator's Instagram channel, chunk 2 of its TikTok channel, chunk 3 of Instagram
+        // again: no chunk names a channel of the one before it, so they are applied at once, and the creator's
+        // reputation and search rows are written by both.
+        Map<String, Object> instagram = Fixtures.channel("INSTAGRAM", 20_000);
+        Map<String, Object> tiktok = Fixtures.channel("TIKTOK", 30_000);
+        String influencerId = Fixtures.create(Fixtures.influencer(instagram, tiktok));
+        String day = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(2).withNano(0).toString();
+        StringBuilder csv = new StringBuilder("platform,handle,externalId,postedAt,format,likes,comments\n");
+        for (int i = 0; i < 150; i++) {
+            Map<String, Object> channel = i >= 50 && i < 100 ? tiktok : instagram;
+            csv.append(channel.get("platform")).append(',').append(((String) channel.get("handle")).substring(1)).append(",p")
+                    .append(i).append(',').append(day).append(",PHOTO,").append(100 + i).append(",10\n");
+        }
+        ExtractableResponse<Response> job = Imports.run("posts", Imports.CSV, csv.toString());
+        assertEquals("DONE", job.path("status"));
+        assertEquals(List.of(150, 0, 0, 0), List.of(job.<Integer>path("created"), job.<Integer>path("updated"),
+                job.<Integer>path("unchanged"), job.<Integer>path("failed")));
+        assertEquals(100, count("select count(*) from post p join channel c on c.id = p.channel_id where c.handle = ?",
+                ((String) instagram.get("handle")).substring(1)));
+        assertEquals(50, count("select count(*) from post p join channel c on c.id = p.channel_id where c.handle = ?",
+                ((String) tiktok.get("handle")).substring(1)));
+        // Both channels' figures were measured, and the creator's search rows carry them.
+        assertEquals(2, count("select count(*) from channel_metrics m join channel c on c.id = m.channel_id "
+                + "where c.influencer_id = cast(? as uuid) and m.posts_in_window = 50", influencerId));
+        assertEquals(2, count("select count(*) from search_entry where influencer_id = cast(? as uuid) and root_niche = '*' "
+                + "and engagement_rate is not null", influencerId));
+    }
+
+    @Test
     void chunksOverlapWhenTheyNameTheSameCreatorRefOrChannel() {
         Set<String> first = ImportWorker.names(ImportKind.INFLUENCERS, List.of(
                 line(Map.of("ref", "c1", "platform", "INSTAGRAM", "handle", "@Sari.Beauty")),
