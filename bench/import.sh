@@ -8,6 +8,8 @@
 #     --big BYTES      also upload a file of BYTES bytes (e.g. 1073741824) and cancel its job once it is queued: the
 #                      upload streams to disk, the heap stays where it was
 #     --smoke          2,000 influencer lines and 10,000 post lines
+#     --second         after the posts, a second influencer file of as many new creators: an import into the
+#                      catalogue the first one filled, by a service whose code the first one has warmed up
 # BENCH_JAVA_OPTS adds JVM options (e.g. a flight recording: -XX:StartFlightRecording=filename=bench/out/import.jfr).
 # Each run starts the packaged service (demo profile, no demo data, rate limits lifted) on a fresh embedded
 # PostgreSQL under bench/out/import; it imports the influencers, then the posts, then exports the catalogue as CSV,
@@ -15,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-influencers=100000 posts=1000000 heap=256m big=0 export_only=
+influencers=100000 posts=1000000 heap=256m big=0 export_only= second=
 while [ $# -gt 0 ]; do
   case "$1" in
     --influencers) influencers=$2; shift ;;
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --heap) heap=$2; shift ;;
     --big) big=$2; shift ;;
     --smoke) influencers=2000 posts=10000 ;;
+    --second) second=1 ;;
     --export-only) export_only=$2; shift ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -117,6 +120,11 @@ if [ -z "$export_only" ]; then
   [ -f "$postfile" ] || python3 bench/import_files.py posts "$postfile" "$posts" --handles "$src.handles" --per-channel "$per"
   run_import influencers "$src"
   run_import posts "$postfile"
+  if [ -n "$second" ]; then
+    again=$out/files/second-influencers-$influencers.csv
+    [ -f "$again" ] || python3 bench/import_files.py influencers "$again" "$influencers" --prefix n
+    run_import influencers "$again"
+  fi
   if [ "$big" -gt 0 ]; then
     bigfile=$out/files/big-$big.csv
     [ -f "$bigfile" ] || python3 bench/import_files.py big "$bigfile" "$big"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes import files for the bulk-import benchmark, streaming (constant memory whatever their size).
 
-  influencers OUT LINES                               one line per channel, profile repeated, creators by ref
+  influencers OUT LINES [--prefix P]                  one line per channel, profile repeated, creators by ref
+                                                      (P before every handle and ref: a second file of new creators)
   posts OUT LINES --handles FILE [--per-channel N]    posts of the channels listed in FILE (platform,handle per line)
   big OUT BYTES                                       a snapshots CSV of about BYTES bytes (for the memory check)
 
@@ -24,7 +25,7 @@ NICHES = ["skincare", "makeup", "haircare", "baking", "street-food", "healthy-ea
 FORMATS = ["PHOTO", "CAROUSEL", "VIDEO", "REEL", "SHORT", "STORY"]
 
 
-def influencers(out, lines, seed=1):
+def influencers(out, lines, seed=1, prefix=""):
     rnd = random.Random(seed)
     written = 0
     creator = 0
@@ -39,7 +40,7 @@ def influencers(out, lines, seed=1):
             weights = [round(rnd.uniform(0.2, 1.0), 2) for _ in niches]
             niche_cell = "|".join(f"{n}:{w}" for n, w in zip(niches, weights))
             rate = rnd.random() < 0.6
-            profile = (f"bench-{creator},Creator {creator},\"Content about {niches[0]}, daily\",{country},"
+            profile = (f"{prefix}bench-{creator},Creator {creator},\"Content about {niches[0]}, daily\",{country},"
                        f"{rnd.choice(CITIES[country])},id|en,{niche_cell},"
                        + (f"IDR,{rnd.randrange(100, 20000) * 1000}" if rate else ",") )
             # 65 % one channel, 27 % two, 8 % three: 1.43 channels per creator, as in bench/generate.sql.
@@ -50,7 +51,7 @@ def influencers(out, lines, seed=1):
                     break
                 followers = int(min(5e7, math.exp(rnd.gauss(9.6, 1.5))))
                 female = round(rnd.uniform(0.2, 0.8), 2)
-                handle = f"b{creator}.{platform[:2].lower()}"
+                handle = f"{prefix}b{creator}.{platform[:2].lower()}"
                 f.write(f"{profile},{platform},{handle},{followers},{rnd.randrange(0, 3000)},{str(rnd.random() < 0.05).lower()},"
                         f"female:{female}|male:{round(1 - female - 0.01, 2)},18-24:0.4|25-34:0.35,{country}:0.8\n")
                 handles.write(f"{platform},{handle}\n")
@@ -104,6 +105,7 @@ def main():
     p = sub.add_parser("influencers")
     p.add_argument("out")
     p.add_argument("lines", type=int)
+    p.add_argument("--prefix", default="")
     p = sub.add_parser("posts")
     p.add_argument("out")
     p.add_argument("lines", type=int)
@@ -114,7 +116,7 @@ def main():
     p.add_argument("bytes", type=int)
     a = parser.parse_args()
     if a.what == "influencers":
-        influencers(a.out, a.lines)
+        influencers(a.out, a.lines, prefix=a.prefix)
     elif a.what == "posts":
         posts(a.out, a.lines, a.handles, a.per_channel)
     else:
