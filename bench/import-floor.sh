@@ -12,7 +12,7 @@ port=${BENCH_PG_PORT:-15999}
 as_postgres() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
 as_postgres "$pg_bin/pg_ctl" -D "$data" -l "$PWD/bench/out/profile/floor-postgres.log" -o "-p $port" -w start > /dev/null
 trap 'as_postgres "$pg_bin/pg_ctl" -D "$data" -m fast -w stop > /dev/null' EXIT
-sql() { psql -h localhost -p "$port" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+sql() { PGOPTIONS="-c client_min_messages=warning" psql -h localhost -p "$port" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 tables="influencer channel influencer_niche tier_change influencer_reputation influencer_text search_entry"
 {
   echo "drop schema if exists import_floor cascade; create schema import_floor;"
