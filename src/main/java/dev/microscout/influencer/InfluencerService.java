@@ -105,8 +105,8 @@ public class InfluencerService {
 
     /**
      * Creates influencers, each under the rules of a single create, the handles of all of them checked in one query
-     * and the rows written in one flush (for bulk writers, which answer with counts). A creator refused gets its
-     * refusal in its place; the others are stored.
+     * and the rows written with one COPY per table ({@link NewCreatorRows}; bulk writers answer with counts). A
+     * creator refused gets its refusal in its place; the others are stored.
      */
     @Transactional
     public List<Added> addAll(List<InfluencerCreate> bodies) {

@@ -390,9 +390,10 @@ public class ImportWorker {
     private static final java.time.Duration FOREVER = java.time.Duration.ofDays(1);
 
     /**
-     * Chunks of this kind in flight. Post and snapshot lines go one chunk at a time: the channels of one creator
-     * can be named in two chunks, and both would then hold rows of that creator (its reputation) while the later
-     * one waits for the earlier one to commit.
+     * Chunks of this kind in flight. Two post or snapshot chunks may name different channels of one creator: both
+     * then lock that creator (its reputation, in id order), and when the earlier one waits for the later one, the
+     * later one gives way (see {@link #awaitTurn}). Campaign results go one chunk at a time: {@link #names} does not
+     * see what their lines name (campaign, creator, post).
      */
     private int inFlight(ImportKind kind) {
         return kind == ImportKind.RESULTS ? 1 : Math.max(1, config.chunksInFlight());
