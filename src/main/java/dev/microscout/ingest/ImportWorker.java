@@ -569,7 +569,7 @@ public class ImportWorker {
                                 java.util.concurrent.atomic.AtomicInteger backend) {
         long started = System.nanoTime();
         ChunkOutcome outcome = new ChunkOutcome();
-        Map<String, UUID> resolved = new HashMap<>(refs);
+        ChunkRefs resolved = new ChunkRefs(refs);
         // As the organisation that sent the file: its campaigns (results) are the ones the lines can name.
         dev.microscout.security.TenantScope.actingFor(job.organisationId, () -> QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
             // The chunk after this one watches this backend, to give way if it ever waits for a row of that chunk.
@@ -586,7 +586,7 @@ public class ImportWorker {
             record(job, lines, outcome, System.nanoTime() - started);
             return null;
         })));
-        refs.putAll(resolved);
+        refs.putAll(resolved.added());
         return outcome;
     }
 
