@@ -30,13 +30,7 @@ public class TierTracker {
      * of all its new channels at once. Nothing moved, so nothing is announced.
      */
     public TierChange opening(UUID channelId, UUID influencerId, long followers, OffsetDateTime at) {
-        TierChange change = new TierChange();
-        change.channelId = channelId;
-        change.influencerId = influencerId;
-        change.toTier = policy.classify(followers);
-        change.followers = followers;
-        change.changedAt = at;
-        return change;
+        return change(channelId, influencerId, null, policy.classify(followers), followers, at);
     }
 
     /**
@@ -46,19 +40,23 @@ public class TierTracker {
     public Tier track(UUID channelId, UUID influencerId, Tier current, long followers, OffsetDateTime at) {
         Tier next = policy.classify(followers);
         if (next != current) {
-            TierChange change = new TierChange();
-            change.channelId = channelId;
-            change.influencerId = influencerId;
-            change.fromTier = current;
-            change.toTier = next;
-            change.followers = followers;
-            change.changedAt = at;
-            change.persist();
+            change(channelId, influencerId, current, next, followers, at).persist();
             if (current != null) {
                 webhooks.publish(WebhookEventType.CHANNEL_TIER_CHANGED.type(), null,
                         new TierChanged(channelId, influencerId, current, next, followers, at));
             }
         }
         return next;
+    }
+
+    private static TierChange change(UUID channelId, UUID influencerId, Tier from, Tier to, long followers, OffsetDateTime at) {
+        TierChange change = new TierChange();
+        change.channelId = channelId;
+        change.influencerId = influencerId;
+        change.fromTier = from;
+        change.toTier = to;
+        change.followers = followers;
+        change.changedAt = at;
+        return change;
     }
 }
