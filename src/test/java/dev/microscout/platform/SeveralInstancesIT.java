@@ -28,8 +28,10 @@ class SeveralInstancesIT {
              ServiceProcess second = instance(db, "instance-2").start()) {
             String key = editorKey(first);
 
-            // Burst 200, refilled at 0.01/s (well under one token while the loop runs): 200 requests in all,
-            // whichever instance takes them, then 429 on both. Separate buckets would have let all 400 through.
+            // Burst 200, refilled at 0.01/s (well under one token while the loop runs): at most 200 requests in all,
+            // whichever instance takes them, then 429 on both. Separate buckets would have let all 400 through. Each
+            // instance leases 5 % of the burst (10 tokens) at a time, and tokens a lease still holds when it expires
+            // are not spent: two instances may fall short of the limit by two leases, never exceed it.
             int allowed = 0;
             for (int i = 0; i < 400; i++) {
                 int status = api(i % 2 == 0 ? first : second, key).get("/api/v1/tiers").then().extract().statusCode();
@@ -39,7 +41,7 @@ class SeveralInstancesIT {
                     assertEquals(429, status);
                 }
             }
-            assertEquals(200, allowed, "one bucket for the key across both instances");
+            assertTrue(allowed <= 200 && allowed >= 200 - 2 * 10, "one bucket for the key across both instances: " + allowed);
 
             // The second instance holds the taxonomy in memory; a niche added through the first reaches it in < 1 s.
             List<String> before = api(second, ServiceProcess.BOOTSTRAP_KEY).get("/api/v1/niches").then().statusCode(200)
