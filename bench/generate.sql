@@ -332,6 +332,14 @@ select v.root_slug, ch.platform, ch.tier, i.country, ch.authenticity, ch.id, i.i
         union all
         select n, '*', '{}' from bench_creator) v on v.n = ch.creator;
 
+\echo == search_count: the rows above counted per range (V21; its triggers do not fire under session_replication_role)
+truncate search_count, search_count_change;
+insert into search_count (root_niche, platform, tier, country, root_mask, at_least)
+select root_niche, platform, tier, country, root_mask,
+       search_count_levels(array_agg(least(100, greatest(0, authenticity))::smallint), array_agg(1))
+  from search_entry
+ group by root_niche, platform, tier, country, root_mask;
+
 \echo == exchange rates (units of quote per unit of base)
 insert into exchange_rate (base_currency, quote_currency, rate, updated_at)
 select b.cur, q.cur, round(q.per_usd / b.per_usd, 10), now()

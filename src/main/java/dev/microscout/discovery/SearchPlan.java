@@ -101,6 +101,7 @@ final class SearchPlan {
     /** The ranking statement with its values. */
     final Sql statement;
     private final String readModel;
+    private final boolean wholeReadModel;
     private final Sql table;
     private final Similarity similarity;
     private final List<RootPart> parts;
@@ -118,22 +119,25 @@ final class SearchPlan {
      */
     SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k) {
-        this(READ_MODEL, parts, f, peers, w, onePerInfluencer, offset, size, k, null);
+        this(READ_MODEL, true, parts, f, peers, w, onePerInfluencer, offset, size, k, null);
     }
 
     SearchPlan(List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k, Similarity similarity) {
-        this(READ_MODEL, parts, f, peers, w, onePerInfluencer, offset, size, k, similarity);
+        this(READ_MODEL, true, parts, f, peers, w, onePerInfluencer, offset, size, k, similarity);
     }
 
     /**
      * @param readModel the table the candidates are read from: search_entry, or a table of the same columns and
      *                  indexes holding part of it (a shard: then the plan ranks that part alone, and its total counts
      *                  that part). A plain SQL name, checked as such.
+     * @param wholeReadModel whether the plan ranks the whole read model, whose counts per range (search_count) it may
+     *                  read its total from; a shard's plan counts its own rows
      */
-    SearchPlan(String readModel, List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
+    private SearchPlan(String readModel, boolean wholeReadModel, List<RootPart> parts, Filters f, List<PeerRates> peers, ScoreWeights w, boolean onePerInfluencer,
                int offset, int size, int k, Similarity similarity) {
         this.readModel = readModel;
+        this.wholeReadModel = wholeReadModel;
         this.table = Sql.identifier(readModel);
         this.similarity = similarity;
         this.parts = parts;
@@ -212,12 +216,12 @@ final class SearchPlan {
      * best rows up to there, since any one shard may hold the whole page.
      */
     SearchPlan onShard(String shardTable) {
-        return new SearchPlan(shardTable, parts, filters, peers, weights, onePerInfluencer, 0, offset + size, k, similarity);
+        return new SearchPlan(shardTable, false, parts, filters, peers, weights, onePerInfluencer, 0, offset + size, k, similarity);
     }
 
     /** The same brief's first row: a page past the end still needs the total, which rides on every row. */
     SearchPlan firstRow() {
-        return new SearchPlan(readModel, parts, filters, peers, weights, onePerInfluencer, 0, 1, k, similarity);
+        return new SearchPlan(readModel, wholeReadModel, parts, filters, peers, weights, onePerInfluencer, 0, 1, k, similarity);
     }
 
     /**
@@ -324,6 +328,9 @@ final class SearchPlan {
      * otherwise the distinct channel ids of all ranges are counted.
      */
     private Sql total(List<RootPart> roots, Filters f, boolean namedNiches) {
+        if (countedByRange(roots, f)) {
+            return rangeCounts(roots, f);
+        }
         if (roots.size() == 1) {
             return Sql.of("(select count(*) from (", rootScan(roots.get(0), f, namedNiches, true, null), ") n)");
         }
@@ -342,6 +349,64 @@ final class SearchPlan {
         }
         return byFirstRoot ? Sql.of("(", Sql.join("\n + ", counted), ")")
                 : Sql.of("(select count(*) from (", Sql.join("\n union\n", counted), ") n)");
+    }
+
+    /**
+     * Whether the brief's total can be read from the counts kept per range (search_count, V21): the whole read model
+     * (not one shard of it), no lookalike, no scope, and no filter but the range's own columns (root niche, platform, tier,
+     * country, authenticity), a channel counted under the first of the brief's roots it has as {@link #total}
+     * does. Any other brief counts its rows.
+     */
+    private boolean countedByRange(List<RootPart> roots, Filters f) {
+        boolean rangeFiltersOnly = f.cities().isEmpty() && f.languages().isEmpty() && f.minFollowers() == null
+                && f.maxFollowers() == null && f.minEngagementRate() == null && f.minReputation() == null && !f.excludeIncidents()
+                && !f.hasContact() && f.keywords() == null && f.excludeKeywords().isEmpty() && f.maxPrice() == null
+                && f.scope().only().isEmpty() && f.scope().excluded().isEmpty();
+        if (!wholeReadModel || similarity != null || !rangeFiltersOnly) {
+            return false;
+        }
+        return roots.size() == 1 ? roots.get(0).matchesWholeRoot() : roots.stream().allMatch(r -> r.matchesWholeRoot() && r.mask() != 0);
+    }
+
+    /**
+     * The total from the counts per range: the folded counts at the brief's authenticity level, plus the changes not
+     * folded yet. Both are read in the statement's snapshot, in which every change is in exactly one of the two.
+     */
+    private Sql rangeCounts(List<RootPart> roots, Filters f) {
+        int level = f.minAuthenticity() == null ? 0 : Math.max(0, Math.min(101, f.minAuthenticity()));
+        Sql folded = Sql.of("(select coalesce(sum(c.at_least[", Sql.value(level + 1), "]), 0) from search_count c where ",
+                Sql.and(rangeConditions("c", roots, f)), ")");
+        List<Sql> changed = rangeConditions("d", roots, f);
+        if (level > 0) {
+            changed.add(Sql.of("d.authenticity >= ", Sql.value(level)));
+        }
+        return Sql.of("(", folded, " + (select coalesce(sum(d.delta), 0) from search_count_change d where ", Sql.and(changed), "))");
+    }
+
+    /** The brief's ranges in search_count's columns; under several roots, a channel counts under the first it has. */
+    private List<Sql> rangeConditions(String alias, List<RootPart> roots, Filters f) {
+        Sql a = Sql.identifier(alias);
+        List<Sql> where = new ArrayList<>();
+        if (roots.size() == 1) {
+            where.add(Sql.of(a, ".root_niche = ", Sql.value(roots.get(0).root())));
+        } else {
+            where.add(Sql.of(a, ".root_niche = any(", Sql.value(roots.stream().map(RootPart::root).toArray(String[]::new)), ")"));
+            List<Sql> earlier = new ArrayList<>();
+            long mask = 0;
+            for (RootPart root : roots) {
+                earlier.add(Sql.of(" when ", Sql.value(root.root()), " then ", Sql.value(mask)));
+                mask |= root.mask();
+            }
+            where.add(Sql.of("(", a, ".root_mask & case ", a, ".root_niche", Sql.join("", earlier), " end) = 0"));
+        }
+        if (!f.platforms().isEmpty()) {
+            where.add(Sql.of(a, ".platform = any(", Sql.value(names(f.platforms())), ")"));
+        }
+        where.add(Sql.of(a, ".tier = any(", Sql.value(names(f.tiers())), ")"));
+        if (!f.countries().isEmpty()) {
+            where.add(Sql.of(a, ".country = any(", Sql.value(f.countries().toArray(String[]::new)), ")"));
+        }
+        return where;
     }
 
     /**
