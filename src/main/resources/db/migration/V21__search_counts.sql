@@ -88,6 +88,9 @@ create trigger search_count_updated after update on search_entry
 create trigger search_count_truncated after truncate on search_entry
     for each statement execute function search_count_reset();
 
+-- The counts of the rows already there: a pass over the whole read model, background work rather than a request's
+-- (1.6 s for 2,645,283 rows in memory, longer from disk than the requests' statement timeout allows).
+set local statement_timeout = '10min';
 insert into search_count (root_niche, platform, tier, country, root_mask, at_least)
 select root_niche, platform, tier, country, root_mask,
        search_count_levels(array_agg(least(100, greatest(0, authenticity))::smallint), array_agg(1))

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -20,23 +21,34 @@ public class SearchCounts {
 
     private static final Logger LOG = Logger.getLogger(SearchCounts.class);
 
-    /** One statement: the changes leave the change table in the transaction that adds them to the counts. */
+    /** Change rows one fold's transaction takes at most: a burst (a rebuild of every row) folds in several. */
+    static final int BATCH = 100_000;
+
+    /**
+     * One statement: a batch of changes leaves the change table in the transaction that adds it to the counts. The
+     * batch is picked by row address, and a row another fold deleted meanwhile is skipped by this one's delete.
+     */
     static final String FOLD = """
             with moved as (
-                delete from search_count_change
+                delete from search_count_change where ctid = any(array(select ctid from search_count_change limit %d))
                 returning root_niche, platform, tier, country, root_mask, authenticity, delta),
             folded as (
-                select root_niche, platform, tier, country, root_mask, search_count_levels(array_agg(authenticity), array_agg(delta)) as at_least
-                  from moved group by root_niche, platform, tier, country, root_mask)
-            insert into search_count as c (root_niche, platform, tier, country, root_mask, at_least)
-            select root_niche, platform, tier, country, root_mask, at_least from folded
-            on conflict (root_niche, platform, tier, country, root_mask) do update set at_least = search_count_sum(c.at_least, excluded.at_least)""";
+                select root_niche, platform, tier, country, root_mask, search_count_levels(array_agg(authenticity), array_agg(delta)) as at_least,
+                       count(*) as changes
+                  from moved group by root_niche, platform, tier, country, root_mask),
+            written as (
+                insert into search_count as c (root_niche, platform, tier, country, root_mask, at_least)
+                select root_niche, platform, tier, country, root_mask, at_least from folded
+                on conflict (root_niche, platform, tier, country, root_mask) do update set at_least = search_count_sum(c.at_least, excluded.at_least))
+            select coalesce(sum(changes), 0), count(*) from folded""".formatted(BATCH);
 
     /** Ranges left with no row: at_least[1] counts every row of the range. */
     static final String DROP_EMPTY = "delete from search_count where at_least[1] = 0";
 
     @Inject
     AgroalDataSource dataSource;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "microscout.database.background-statement-timeout")
+    java.time.Duration backgroundTimeout;
 
     @Scheduled(every = "${microscout.search.counts-folded-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledFold() {
@@ -48,17 +60,26 @@ public class SearchCounts {
         }
     }
 
-    /** Folds the committed changes; answers the ranges they touched. */
+    /** Folds the changes committed so far, batch by batch; answers the ranges they touched. */
     public int fold() throws SQLException {
+        int ranges = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                int ranges = s.executeUpdate(FOLD);
-                if (ranges > 0) {
-                    s.executeUpdate(DROP_EMPTY);
-                }
-                c.commit();
+                long moved;
+                do {
+                    s.execute("set local statement_timeout = '" + backgroundTimeout.toMillis() + "ms'");
+                    try (ResultSet r = s.executeQuery(FOLD)) {
+                        r.next();
+                        moved = r.getLong(1);
+                        ranges += r.getInt(2);
+                    }
+                    if (moved > 0) {
+                        s.executeUpdate(DROP_EMPTY);
+                    }
+                    c.commit();
+                } while (moved >= BATCH);
                 return ranges;
             } catch (SQLException e) {
                 c.rollback();
