@@ -117,7 +117,6 @@ def floor_query(brief, taxonomy, baselines):
     masked = all(mask[root] for root, _ in roots)
     def range_counts():
         # The counts kept per range (search_count) at the brief's authenticity level, and the changes not folded yet.
-        level = max(0, min(101, int(brief.get("minAuthenticity") or 0)))
         def where(a):
             if len(roots) == 1:
                 conditions = [f"{a}.root_niche = {quote(roots[0][0])}::varchar"]
@@ -133,10 +132,11 @@ def floor_query(brief, taxonomy, baselines):
             conditions.append(f"{a}.tier = any({array(tiers)})")
             if countries:
                 conditions.append(f"{a}.country = any({array(countries)})")
+            if brief.get("minAuthenticity") is not None:
+                conditions.append(f"{a}.authenticity >= {int(brief['minAuthenticity'])}")
             return " and ".join(conditions)
-        changed = where("d") + (f" and d.authenticity >= {level}" if level > 0 else "")
-        return (f"((select coalesce(sum(c.at_least[{level + 1}]), 0) from search_count c where {where('c')})"
-                f" + (select coalesce(sum(d.delta), 0) from search_count_change d where {changed}))")
+        return (f"((select coalesce(sum(c.channels), 0) from search_count c where {where('c')})"
+                f" + (select coalesce(sum(d.delta), 0) from search_count_change d where {where('d')}))")
     by_range = all(whole_root(root, weights) for root, weights in roots) and (len(roots) == 1 or masked)
     if by_range and os.environ.get("FLOOR_TOTAL") != "rows":
         # As SearchPlan.countedByRange: every filter of these briefs is a range column.

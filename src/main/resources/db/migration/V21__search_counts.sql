@@ -2,22 +2,24 @@
 -- a step per candidate, so it grew with the catalogue; these tables keep the counts per range instead, and a
 -- brief whose filters are all range columns reads its total from a few rows (see SearchPlan.total).
 --
--- search_count holds the counts per (root niche, platform, tier, country, root mask), one element per
--- authenticity level: at_least[a + 1] is the number of rows of that range whose authenticity is a or more
--- (a = 0 … 100), so a brief's minimum authenticity reads one element. Writers never update it: every statement
--- that writes search_entry appends what it changed to search_count_change (a trigger, so no writer can forget
--- it, and without a row every writer would update: concurrent imports do not queue on a counter). SearchCounts
--- folds the changes into search_count in the background, in one transaction that deletes what it adds, so a
--- reader's snapshot sees every change exactly once, folded or not: the total is exact at any moment.
+-- search_count holds the number of rows per (root niche, platform, tier, country, root mask, authenticity): a
+-- brief's total sums the rows of its ranges at or above its minimum authenticity, at most 101 per range whatever the
+-- catalogue's size. Writers never update it: every statement that writes search_entry appends what it changed to
+-- search_count_change (a trigger, so no writer can forget it, and without a row every writer would update:
+-- concurrent imports do not queue on a counter). SearchCounts folds the changes into search_count in the
+-- background, in one transaction that deletes what it adds, so a reader's snapshot sees every change exactly once,
+-- folded or not: the total is exact at any moment. A count that falls to 0 keeps its row (there are at most 101
+-- per range, and a range emptied is likely to fill again).
 
 create table search_count (
-    root_niche varchar(60) not null,
-    platform   varchar(12) not null,
-    tier       varchar(8)  not null,
-    country    varchar(2)  not null,
-    root_mask  bigint      not null,
-    at_least   integer[]   not null check (cardinality(at_least) = 101),
-    primary key (root_niche, platform, tier, country, root_mask)
+    root_niche   varchar(60) not null,
+    platform     varchar(12) not null,
+    tier         varchar(8)  not null,
+    country      varchar(2)  not null,
+    root_mask    bigint      not null,
+    authenticity smallint    not null check (authenticity between 0 and 100),
+    channels     integer     not null,
+    primary key (root_niche, platform, tier, country, root_mask, authenticity)
 );
 
 create table search_count_change (
@@ -29,28 +31,6 @@ create table search_count_change (
     authenticity smallint    not null check (authenticity between 0 and 100),
     delta        integer     not null
 );
-
--- Rows of one range by authenticity (authenticity[i] with delta[i]) as search_count's levels: a histogram, then
--- summed from the top, so that each level counts the rows at or above it.
-create function search_count_levels(authenticity smallint[], delta integer[]) returns integer[]
-language plpgsql immutable parallel safe as $$
-declare
-    levels integer[] := array_fill(0, array[101]);
-begin
-    for i in 1 .. coalesce(cardinality(authenticity), 0) loop
-        levels[authenticity[i] + 1] := levels[authenticity[i] + 1] + delta[i];
-    end loop;
-    for i in reverse 100 .. 1 loop
-        levels[i] := levels[i] + levels[i + 1];
-    end loop;
-    return levels;
-end
-$$;
-
-create function search_count_sum(a integer[], b integer[]) returns integer[]
-language sql immutable parallel safe as $$
-    select array_agg(x + y order by i) from unnest(a, b) with ordinality u(x, y, i)
-$$;
 
 -- The authenticity a row is counted at: stored figures are 0–100 (channel_metrics checks it), kept in range here
 -- so that a row written by hand cannot make a change unfoldable.
@@ -89,10 +69,9 @@ create trigger search_count_truncated after truncate on search_entry
     for each statement execute function search_count_reset();
 
 -- The counts of the rows already there: a pass over the whole read model, background work rather than a request's
--- (1.6 s for 2,645,283 rows in memory, longer from disk than the requests' statement timeout allows).
+-- (about 4 s for 2,645,283 rows in memory, longer from disk than the requests' statement timeout allows).
 set local statement_timeout = '10min';
-insert into search_count (root_niche, platform, tier, country, root_mask, at_least)
-select root_niche, platform, tier, country, root_mask,
-       search_count_levels(array_agg(least(100, greatest(0, authenticity))::smallint), array_agg(1))
+insert into search_count (root_niche, platform, tier, country, root_mask, authenticity, channels)
+select root_niche, platform, tier, country, root_mask, least(100, greatest(0, authenticity)), count(*)
   from search_entry
- group by root_niche, platform, tier, country, root_mask;
+ group by 1, 2, 3, 4, 5, 6;

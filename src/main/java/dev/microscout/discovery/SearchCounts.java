@@ -26,24 +26,22 @@ public class SearchCounts {
 
     /**
      * One statement: a batch of changes leaves the change table in the transaction that adds it to the counts. The
-     * batch is picked by row address, and a row another fold deleted meanwhile is skipped by this one's delete.
+     * batch is picked by row address, and a row another fold deleted meanwhile is skipped by this one's delete. A
+     * row rewritten as it was (a creator's rows are deleted and written again on every change) nets to nothing and
+     * updates nothing.
      */
     static final String FOLD = """
             with moved as (
                 delete from search_count_change where ctid = any(array(select ctid from search_count_change limit %d))
                 returning root_niche, platform, tier, country, root_mask, authenticity, delta),
-            folded as (
-                select root_niche, platform, tier, country, root_mask, search_count_levels(array_agg(authenticity), array_agg(delta)) as at_least,
-                       count(*) as changes
-                  from moved group by root_niche, platform, tier, country, root_mask),
+            summed as (
+                select root_niche, platform, tier, country, root_mask, authenticity, sum(delta)::integer as delta
+                  from moved group by root_niche, platform, tier, country, root_mask, authenticity),
             written as (
-                insert into search_count as c (root_niche, platform, tier, country, root_mask, at_least)
-                select root_niche, platform, tier, country, root_mask, at_least from folded
-                on conflict (root_niche, platform, tier, country, root_mask) do update set at_least = search_count_sum(c.at_least, excluded.at_least))
-            select coalesce(sum(changes), 0), count(*) from folded""".formatted(BATCH);
-
-    /** Ranges left with no row: at_least[1] counts every row of the range. */
-    static final String DROP_EMPTY = "delete from search_count where at_least[1] = 0";
+                insert into search_count as c (root_niche, platform, tier, country, root_mask, authenticity, channels)
+                select root_niche, platform, tier, country, root_mask, authenticity, delta from summed where delta <> 0
+                on conflict (root_niche, platform, tier, country, root_mask, authenticity) do update set channels = c.channels + excluded.channels)
+            select (select count(*) from moved), (select count(*) from summed where delta <> 0)""".formatted(BATCH);
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,9 +58,9 @@ public class SearchCounts {
         }
     }
 
-    /** Folds the changes committed so far, batch by batch; answers the ranges they touched. */
+    /** Folds the changes committed so far, batch by batch; answers the counts they moved. */
     public int fold() throws SQLException {
-        int ranges = 0;
+        int counts = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -73,14 +71,11 @@ public class SearchCounts {
                     try (ResultSet r = s.executeQuery(FOLD)) {
                         r.next();
                         moved = r.getLong(1);
-                        ranges += r.getInt(2);
-                    }
-                    if (moved > 0) {
-                        s.executeUpdate(DROP_EMPTY);
+                        counts += r.getInt(2);
                     }
                     c.commit();
                 } while (moved >= BATCH);
-                return ranges;
+                return counts;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;

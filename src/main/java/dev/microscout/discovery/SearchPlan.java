@@ -369,18 +369,19 @@ final class SearchPlan {
     }
 
     /**
-     * The total from the counts per range: the folded counts at the brief's authenticity level, plus the changes not
-     * folded yet. Both are read in the statement's snapshot, in which every change is in exactly one of the two.
+     * The total from the counts per range: the folded counts at or above the brief's authenticity level, plus the
+     * changes not folded yet. Both are read in the statement's snapshot, in which every change is in exactly one of
+     * the two.
      */
     private Sql rangeCounts(List<RootPart> roots, Filters f) {
-        int level = f.minAuthenticity() == null ? 0 : Math.max(0, Math.min(101, f.minAuthenticity()));
-        Sql folded = Sql.of("(select coalesce(sum(c.at_least[", Sql.value(level + 1), "]), 0) from search_count c where ",
-                Sql.and(rangeConditions("c", roots, f)), ")");
+        List<Sql> folded = rangeConditions("c", roots, f);
         List<Sql> changed = rangeConditions("d", roots, f);
-        if (level > 0) {
-            changed.add(Sql.of("d.authenticity >= ", Sql.value(level)));
+        if (f.minAuthenticity() != null) {
+            folded.add(Sql.of("c.authenticity >= ", Sql.value(f.minAuthenticity())));
+            changed.add(Sql.of("d.authenticity >= ", Sql.value(f.minAuthenticity())));
         }
-        return Sql.of("(", folded, " + (select coalesce(sum(d.delta), 0) from search_count_change d where ", Sql.and(changed), "))");
+        return Sql.of("((select coalesce(sum(c.channels), 0) from search_count c where ", Sql.and(folded),
+                ") + (select coalesce(sum(d.delta), 0) from search_count_change d where ", Sql.and(changed), "))");
     }
 
     /** The brief's ranges in search_count's columns; under several roots, a channel counts under the first it has. */

@@ -222,11 +222,23 @@ class SearchCountsTest {
         counts.fold();
         assertTotals("folded again");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from search_count where country = ? and at_least[1] <= 0")) {
+             PreparedStatement s = c.prepareStatement("select count(*) filter (where channels < 0), sum(channels) from search_count where country = ?")) {
             s.setString(1, country);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                assertEquals(0, r.getLong(1), "a range left empty has no row, and no range counts less than nothing");
+                assertEquals(0, r.getLong(1), "no folded count is below nothing");
+                assertEquals(countedRows(), r.getLong(2), "the folded counts add up to the country's rows");
+            }
+        }
+    }
+
+    private long countedRows() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from search_entry where country = ?")) {
+            s.setString(1, country);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
             }
         }
     }
