@@ -334,10 +334,11 @@ select v.root_slug, ch.platform, ch.tier, i.country, ch.authenticity, ch.id, i.i
 
 \echo == search_count: the rows above counted per range (V21; its triggers do not fire under session_replication_role)
 truncate search_count, search_count_change;
-insert into search_count (root_niche, platform, tier, country, root_mask, authenticity, channels)
-select root_niche, platform, tier, country, root_mask, least(100, greatest(0, authenticity)), count(*)
+insert into search_count (root_niche, platform, tier, country, at_least)
+select root_niche, platform, tier, country,
+       search_count_levels(array_agg(least(100, greatest(0, authenticity))::smallint), array_agg(1))
   from search_entry
- group by 1, 2, 3, 4, 5, 6;
+ group by root_niche, platform, tier, country;
 
 \echo == exchange rates (units of quote per unit of base)
 insert into exchange_rate (base_currency, quote_currency, rate, updated_at)

@@ -16,8 +16,9 @@
 The statement follows SearchPlan (perf/FLOOR.md's design): one index-only range scan of search_entry_scan per
 top-level niche of the brief, the score as inline arithmetic (0.4 nicheFit + 0.35 engagementPercentile +
 0.25 reputation; the percentile by width_bucket over the peer group's thresholds), the best k = 25 rows, then
-one per influencer, a page of 20, the count of matching channels (from the counts kept per range, as the service
-reads it; FLOOR_TOTAL=rows counts the rows instead, as the service did before V21) and the rows kept. A probe of the rows with the
+one per influencer, a page of 20, the count of matching channels (for a brief of one top-level niche from the counts
+kept per range, as the service reads it; FLOOR_TOTAL=rows counts the rows instead, as the service did before V21)
+and the rows kept. A probe of the rows with the
 highest engagement rates sets the rate below which no channel can reach the top k, and the scan starts there.
 """
 import argparse
@@ -115,32 +116,22 @@ def floor_query(brief, taxonomy, baselines):
        null::float8 as nearness, null::float8 as overlap, {fit} as niche_fit from search_entry s{where}"""
     roots = sorted(by_root.items())
     masked = all(mask[root] for root, _ in roots)
-    def range_counts():
+    def range_counts(root):
         # The counts kept per range (search_count) at the brief's authenticity level, and the changes not folded yet.
-        def where(a):
-            if len(roots) == 1:
-                conditions = [f"{a}.root_niche = {quote(roots[0][0])}::varchar"]
-            else:
-                conditions = [f"{a}.root_niche = any({array([r for r, _ in roots])})"]
-                cases, earlier = [], 0
-                for root, _ in roots:
-                    cases.append(f" when {quote(root)}::varchar then {earlier}::int8")
-                    earlier |= mask[root]
-                conditions.append(f"({a}.root_mask & case {a}.root_niche{''.join(cases)} end) = 0")
-            if platforms:
-                conditions.append(f"{a}.platform = any({array(platforms)})")
-            conditions.append(f"{a}.tier = any({array(tiers)})")
-            if countries:
-                conditions.append(f"{a}.country = any({array(countries)})")
-            if brief.get("minAuthenticity") is not None:
-                conditions.append(f"{a}.authenticity >= {int(brief['minAuthenticity'])}")
-            return " and ".join(conditions)
-        return (f"((select coalesce(sum(c.channels), 0) from search_count c where {where('c')})"
-                f" + (select coalesce(sum(d.delta), 0) from search_count_change d where {where('d')}))")
-    by_range = all(whole_root(root, weights) for root, weights in roots) and (len(roots) == 1 or masked)
-    if by_range and os.environ.get("FLOOR_TOTAL") != "rows":
+        level = max(0, min(101, int(brief.get("minAuthenticity") or 0)))
+        conditions = [f"root_niche = {quote(root)}::varchar"]
+        if platforms:
+            conditions.append(f"platform = any({array(platforms)})")
+        conditions.append(f"tier = any({array(tiers)})")
+        if countries:
+            conditions.append(f"country = any({array(countries)})")
+        where = lambda a: " and ".join(f"{a}.{c}" for c in conditions)
+        changed = where("d") + (f" and d.authenticity >= {level}" if level > 0 else "")
+        return (f"((select coalesce(sum(c.at_least[{level + 1}]), 0) from search_count c where {where('c')})"
+                f" + (select coalesce(sum(d.delta), 0) from search_count_change d where {changed}))")
+    if len(roots) == 1 and whole_root(*roots[0]) and os.environ.get("FLOOR_TOTAL") != "rows":
         # As SearchPlan.countedByRange: every filter of these briefs is a range column.
-        total = range_counts()
+        total = range_counts(roots[0][0])
     elif len(roots) == 1:
         total = f"(select count(*) from ({scan(*roots[0], count_only=True)}) n)"
     elif masked and all(whole_root(root, weights) for root, weights in roots):

@@ -26,22 +26,24 @@ public class SearchCounts {
 
     /**
      * One statement: a batch of changes leaves the change table in the transaction that adds it to the counts. The
-     * batch is picked by row address, and a row another fold deleted meanwhile is skipped by this one's delete. A
-     * row rewritten as it was (a creator's rows are deleted and written again on every change) nets to nothing and
-     * updates nothing.
+     * batch is picked by row address, and a row another fold deleted meanwhile is skipped by this one's delete.
      */
     static final String FOLD = """
             with moved as (
                 delete from search_count_change where ctid = any(array(select ctid from search_count_change limit %d))
-                returning root_niche, platform, tier, country, root_mask, authenticity, delta),
-            summed as (
-                select root_niche, platform, tier, country, root_mask, authenticity, sum(delta)::integer as delta
-                  from moved group by root_niche, platform, tier, country, root_mask, authenticity),
+                returning root_niche, platform, tier, country, authenticity, delta),
+            folded as (
+                select root_niche, platform, tier, country, search_count_levels(array_agg(authenticity), array_agg(delta)) as at_least,
+                       count(*) as changes
+                  from moved group by root_niche, platform, tier, country),
             written as (
-                insert into search_count as c (root_niche, platform, tier, country, root_mask, authenticity, channels)
-                select root_niche, platform, tier, country, root_mask, authenticity, delta from summed where delta <> 0
-                on conflict (root_niche, platform, tier, country, root_mask, authenticity) do update set channels = c.channels + excluded.channels)
-            select (select count(*) from moved), (select count(*) from summed where delta <> 0)""".formatted(BATCH);
+                insert into search_count as c (root_niche, platform, tier, country, at_least)
+                select root_niche, platform, tier, country, at_least from folded
+                on conflict (root_niche, platform, tier, country) do update set at_least = search_count_sum(c.at_least, excluded.at_least))
+            select coalesce(sum(changes), 0), count(*) from folded""".formatted(BATCH);
+
+    /** Ranges left with no row (at_least[1] counts every row of a range): a few hundred rows to look at. */
+    static final String DROP_EMPTY = "delete from search_count where at_least[1] = 0";
 
     @Inject
     AgroalDataSource dataSource;
@@ -58,9 +60,9 @@ public class SearchCounts {
         }
     }
 
-    /** Folds the changes committed so far, batch by batch; answers the counts they moved. */
+    /** Folds the changes committed so far, batch by batch; answers the ranges they touched. */
     public int fold() throws SQLException {
-        int counts = 0;
+        int ranges = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -71,11 +73,14 @@ public class SearchCounts {
                     try (ResultSet r = s.executeQuery(FOLD)) {
                         r.next();
                         moved = r.getLong(1);
-                        counts += r.getInt(2);
+                        ranges += r.getInt(2);
+                    }
+                    if (moved > 0) {
+                        s.executeUpdate(DROP_EMPTY);
                     }
                     c.commit();
                 } while (moved >= BATCH);
-                return counts;
+                return ranges;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;

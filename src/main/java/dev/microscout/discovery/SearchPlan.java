@@ -329,7 +329,7 @@ final class SearchPlan {
      */
     private Sql total(List<RootPart> roots, Filters f, boolean namedNiches) {
         if (countedByRange(roots, f)) {
-            return rangeCounts(roots, f);
+            return rangeCounts(roots.get(0), f);
         }
         if (roots.size() == 1) {
             return Sql.of("(select count(*) from (", rootScan(roots.get(0), f, namedNiches, true, null), ") n)");
@@ -353,53 +353,39 @@ final class SearchPlan {
 
     /**
      * Whether the brief's total can be read from the counts kept per range (search_count, V21): the whole read model
-     * (not one shard of it), no lookalike, no scope, and no filter but the range's own columns (root niche, platform, tier,
-     * country, authenticity), a channel counted under the first of the brief's roots it has as {@link #total}
-     * does. Any other brief counts its rows.
+     * (not one shard of it), no lookalike, no scope, one top-level niche (or none) whose every row matches, and no
+     * filter but the range's own columns (platform, tier, country, authenticity). A brief of several top-level niches
+     * counts a channel under the first of them it has, which the counts per range cannot tell: it counts its rows,
+     * as does any other brief.
      */
     private boolean countedByRange(List<RootPart> roots, Filters f) {
         boolean rangeFiltersOnly = f.cities().isEmpty() && f.languages().isEmpty() && f.minFollowers() == null
                 && f.maxFollowers() == null && f.minEngagementRate() == null && f.minReputation() == null && !f.excludeIncidents()
                 && !f.hasContact() && f.keywords() == null && f.excludeKeywords().isEmpty() && f.maxPrice() == null
                 && f.scope().only().isEmpty() && f.scope().excluded().isEmpty();
-        if (!wholeReadModel || similarity != null || !rangeFiltersOnly) {
-            return false;
-        }
-        return roots.size() == 1 ? roots.get(0).matchesWholeRoot() : roots.stream().allMatch(r -> r.matchesWholeRoot() && r.mask() != 0);
+        return wholeReadModel && similarity == null && rangeFiltersOnly && roots.size() == 1 && roots.get(0).matchesWholeRoot();
     }
 
     /**
-     * The total from the counts per range: the folded counts at or above the brief's authenticity level, plus the
-     * changes not folded yet. Both are read in the statement's snapshot, in which every change is in exactly one of
-     * the two.
+     * The total from the counts per range: the folded counts at the brief's authenticity level, plus the changes not
+     * folded yet. Both are read in the statement's snapshot, in which every change is in exactly one of the two.
      */
-    private Sql rangeCounts(List<RootPart> roots, Filters f) {
-        List<Sql> folded = rangeConditions("c", roots, f);
-        List<Sql> changed = rangeConditions("d", roots, f);
-        if (f.minAuthenticity() != null) {
-            folded.add(Sql.of("c.authenticity >= ", Sql.value(f.minAuthenticity())));
-            changed.add(Sql.of("d.authenticity >= ", Sql.value(f.minAuthenticity())));
+    private Sql rangeCounts(RootPart root, Filters f) {
+        int level = f.minAuthenticity() == null ? 0 : Math.max(0, Math.min(101, f.minAuthenticity()));
+        List<Sql> changed = rangeConditions("d", root, f);
+        if (level > 0) {
+            changed.add(Sql.of("d.authenticity >= ", Sql.value(level)));
         }
-        return Sql.of("((select coalesce(sum(c.channels), 0) from search_count c where ", Sql.and(folded),
-                ") + (select coalesce(sum(d.delta), 0) from search_count_change d where ", Sql.and(changed), "))");
+        return Sql.of("((select coalesce(sum(c.at_least[", Sql.value(level + 1), "]), 0) from search_count c where ",
+                Sql.and(rangeConditions("c", root, f)), ") + (select coalesce(sum(d.delta), 0) from search_count_change d where ",
+                Sql.and(changed), "))");
     }
 
-    /** The brief's ranges in search_count's columns; under several roots, a channel counts under the first it has. */
-    private List<Sql> rangeConditions(String alias, List<RootPart> roots, Filters f) {
+    /** The brief's ranges in search_count's columns. */
+    private List<Sql> rangeConditions(String alias, RootPart root, Filters f) {
         Sql a = Sql.identifier(alias);
         List<Sql> where = new ArrayList<>();
-        if (roots.size() == 1) {
-            where.add(Sql.of(a, ".root_niche = ", Sql.value(roots.get(0).root())));
-        } else {
-            where.add(Sql.of(a, ".root_niche = any(", Sql.value(roots.stream().map(RootPart::root).toArray(String[]::new)), ")"));
-            List<Sql> earlier = new ArrayList<>();
-            long mask = 0;
-            for (RootPart root : roots) {
-                earlier.add(Sql.of(" when ", Sql.value(root.root()), " then ", Sql.value(mask)));
-                mask |= root.mask();
-            }
-            where.add(Sql.of("(", a, ".root_mask & case ", a, ".root_niche", Sql.join("", earlier), " end) = 0"));
-        }
+        where.add(Sql.of(a, ".root_niche = ", Sql.value(root.root())));
         if (!f.platforms().isEmpty()) {
             where.add(Sql.of(a, ".platform = any(", Sql.value(names(f.platforms())), ")"));
         }
