@@ -42,8 +42,12 @@ public class SearchCounts {
                 on conflict (root_niche, platform, tier, country) do update set at_least = search_count_sum(c.at_least, excluded.at_least))
             select coalesce(sum(changes), 0), count(*) from folded""".formatted(BATCH);
 
-    /** Ranges left with no row (at_least[1] counts every row of a range): a few hundred rows to look at. */
-    static final String DROP_EMPTY = "delete from search_count where at_least[1] = 0";
+    /**
+     * Ranges left with no row at any level. Not at_least[1] = 0 alone: a batch may hold a row's removal and not yet
+     * its earlier arrival (rows are picked by address, not age), and the levels above 0 then carry what the next
+     * batch settles. A few hundred rows to look at.
+     */
+    static final String DROP_EMPTY = "delete from search_count where at_least = array_fill(0, array[101])";
 
     @Inject
     AgroalDataSource dataSource;
