@@ -383,9 +383,19 @@ final class SearchPlan {
 
     /** The brief's ranges in search_count's columns. */
     private List<Sql> rangeConditions(String alias, RootPart root, Filters f) {
+        List<Sql> where = new ArrayList<>();
+        where.add(Sql.of(Sql.identifier(alias), ".root_niche = ", Sql.value(root.root())));
+        where.addAll(rangeFilters(alias, f));
+        return where;
+    }
+
+    /**
+     * The brief's platforms, tiers and countries on the columns of {@code alias}: the same conditions on the read
+     * model's rows and on its counts per range.
+     */
+    private static List<Sql> rangeFilters(String alias, Filters f) {
         Sql a = Sql.identifier(alias);
         List<Sql> where = new ArrayList<>();
-        where.add(Sql.of(a, ".root_niche = ", Sql.value(root.root())));
         if (!f.platforms().isEmpty()) {
             where.add(Sql.of(a, ".platform = any(", Sql.value(names(f.platforms())), ")"));
         }
@@ -437,13 +447,7 @@ final class SearchPlan {
             where.add(Sql.of("s.tier = ", Sql.value(branch.tier().name())));
             where.add(Sql.of("s.country = ", Sql.value(branch.country())));
         } else {
-            if (!f.platforms().isEmpty()) {
-                where.add(Sql.of("s.platform = any(", Sql.value(names(f.platforms())), ")"));
-            }
-            where.add(Sql.of("s.tier = any(", Sql.value(names(f.tiers())), ")"));
-            if (!f.countries().isEmpty()) {
-                where.add(Sql.of("s.country = any(", Sql.value(f.countries().toArray(String[]::new)), ")"));
-            }
+            where.addAll(rangeFilters("s", f));
         }
         if (f.minAuthenticity() != null) {
             where.add(Sql.of("s.authenticity >= ", Sql.value(f.minAuthenticity())));
