@@ -333,12 +333,7 @@ select v.root_slug, ch.platform, ch.tier, i.country, ch.authenticity, ch.id, i.i
         select n, '*', '{}' from bench_creator) v on v.n = ch.creator;
 
 \echo == search_count: the rows above counted per range (V21; its triggers do not fire under session_replication_role)
-truncate search_count, search_count_change;
-insert into search_count (root_niche, platform, tier, country, at_least)
-select root_niche, platform, tier, country,
-       search_count_levels(array_agg(least(100, greatest(0, authenticity))::smallint), array_agg(1))
-  from search_entry
- group by root_niche, platform, tier, country;
+select search_count_rebuild();
 
 \echo == exchange rates (units of quote per unit of base)
 insert into exchange_rate (base_currency, quote_currency, rate, updated_at)
