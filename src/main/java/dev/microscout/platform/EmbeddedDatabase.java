@@ -38,7 +38,11 @@ public record EmbeddedDatabase(String jdbcUrl, String dataDirectory) {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", "512MB")
+                    // A bulk import writes gigabytes of WAL: checkpoints paced by time rather than by WAL volume
+                    // write each page's full image once per checkpoint instead of every few seconds.
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     // The ranked search sorts and counts thousands of candidates per brief: keep that in memory.
                     .setServerConfig("work_mem", "16MB")
                     .setServerConfig("fsync", fresh ? "off" : "on")
