@@ -589,8 +589,10 @@ public class InfluencerService {
     // ---- look-ups for bulk writers -----------------------------------------------------------
 
     /**
-     * Channels (live or deleted) by {@link CatalogueLine#channelKey}, with their influencers: one query per platform,
-     * served by the unique index on (platform, lower(handle)).
+     * Channels (live or deleted) by {@link CatalogueLine#channelKey}, with their influencers. The handles are looked
+     * up first, one array per platform served by the unique index on (platform, lower(handle)): a chunk of new
+     * creators, the common case, matches none and loads nothing. A list of thousands of handles as query parameters
+     * would be a new statement for Hibernate to translate and for PostgreSQL to plan at every size.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Channel> channelsByKey(java.util.Collection<String> keys) {
@@ -599,10 +601,26 @@ public class InfluencerService {
             int slash = key.indexOf('/');
             handles.computeIfAbsent(Platform.valueOf(key.substring(0, slash)), p -> new ArrayList<>()).add(key.substring(slash + 1));
         }
+        List<UUID> ids = new ArrayList<>();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement(
+                    "select id from channel where platform = ? and lower(handle) = any(?)")) {
+                for (Map.Entry<Platform, List<String>> platform : handles.entrySet()) {
+                    q.setString(1, platform.getKey().name());
+                    q.setArray(2, c.createArrayOf("text", platform.getValue().toArray()));
+                    try (java.sql.ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            ids.add(r.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
+        });
         Map<String, Channel> found = new HashMap<>();
-        handles.forEach((platform, names) -> Channel.<Channel>find(
-                        "from Channel c join fetch c.influencer where c.platform = ?1 and lower(c.handle) in ?2", platform, names)
-                .list().forEach(c -> found.put(CatalogueLine.channelKey(c.platform, c.handle), c)));
+        if (!ids.isEmpty()) {
+            Channel.<Channel>list("from Channel c join fetch c.influencer where c.id in ?1", ids)
+                    .forEach(c -> found.put(CatalogueLine.channelKey(c.platform, c.handle), c));
+        }
         return found;
     }
 
