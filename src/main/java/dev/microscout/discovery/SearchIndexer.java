@@ -42,14 +42,16 @@ public class SearchIndexer {
     }
 
     /**
-     * A purged creator's rows go with it. Its delete dropped them already; the read model has no foreign keys (V20),
-     * so its owner removes them rather than a cascade.
+     * A purged creator's rows and search document go with it. Its delete dropped them already; neither table has a
+     * foreign key (V20, V22), so their owner removes them rather than a cascade.
      */
     void onInfluencerPurged(@Observes dev.microscout.influencer.InfluencerService.InfluencerPurged purge) {
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement delete = c.prepareStatement("delete from search_entry where influencer_id = ?")) {
-                delete.setObject(1, purge.influencerId());
-                delete.executeUpdate();
+            for (String table : List.of("search_entry", "influencer_text")) {
+                try (PreparedStatement delete = c.prepareStatement("delete from " + table + " where influencer_id = ?")) {
+                    delete.setObject(1, purge.influencerId());
+                    delete.executeUpdate();
+                }
             }
         });
     }

@@ -77,6 +77,12 @@ public class ReputationService {
 
     private static final String STORED = "select cast(detail as text) from influencer_reputation where influencer_id = ?";
 
+    private static final String STORED_OF = "select influencer_id from influencer_reputation where influencer_id = any(?)";
+
+    private static final String COPY_NEW = """
+            copy influencer_reputation
+                (influencer_id, reputation, review_count, bayesian_mean, authenticity, penalty, detail, computed_at)""";
+
     // Unresolved incidents that counted when the stored figure was computed but have left the 24-month window
     // since (one day of slack on the old window: recomputing one influencer too many is harmless).
     // Served by incident_unresolved_idx.
@@ -133,12 +139,37 @@ public class ReputationService {
         return view;
     }
 
-    /** Computes and stores the reputations of influencers this transaction has locked, in one round trip for all. */
+    /**
+     * Computes and stores the reputations of influencers this transaction has locked. Those without a stored figure
+     * (new creators: a whole import chunk of them) are written by one COPY; the others are upserted in one round trip.
+     * The locks keep any other writer of these rows out until this transaction ends.
+     */
     private List<ReputationView> storeAll(List<UUID> influencerIds, LocalDate today) {
         List<ReputationView> views = computeAll(influencerIds, today);
         em.unwrap(Session.class).doWork(c -> {
+            Set<UUID> stored = new java.util.HashSet<>();
+            try (PreparedStatement q = c.prepareStatement(STORED_OF)) {
+                q.setArray(1, c.createArrayOf("uuid", views.stream().map(ReputationView::influencerId).toArray()));
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        stored.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+            dev.microscout.common.sql.CopyRows fresh = new dev.microscout.common.sql.CopyRows();
+            for (ReputationView view : views) {
+                if (!stored.contains(view.influencerId())) {
+                    fresh.value(view.influencerId()).value(view.reputation()).value(view.reviewCount())
+                            .value(view.bayesianMean()).value(view.authenticity()).value(view.penalty())
+                            .text(detail(view)).value(view.computedAt()).end();
+                }
+            }
+            fresh.copyInto(c, COPY_NEW);
             try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
                 for (ReputationView view : views) {
+                    if (!stored.contains(view.influencerId())) {
+                        continue;
+                    }
                     upsert.setObject(1, view.influencerId());
                     upsert.setDouble(2, view.reputation());
                     upsert.setInt(3, view.reviewCount());
@@ -249,9 +280,10 @@ public class ReputationService {
 
     /**
      * An operator purges a deleted influencer: its reviews and incidents go first (their keys restrict the delete,
-     * so that nothing but this removes them); the stored reputation goes with the influencer row.
+     * so that nothing but this removes them), and the stored reputation, which has no key to cascade from (V22).
      */
     void onInfluencerPurged(@Observes InfluencerService.InfluencerPurged purge) {
+        em.createNativeQuery("delete from influencer_reputation where influencer_id = :id").setParameter("id", purge.influencerId()).executeUpdate();
         em.createNativeQuery("delete from review where influencer_id = :id").setParameter("id", purge.influencerId()).executeUpdate();
         em.createNativeQuery("delete from incident where influencer_id = :id").setParameter("id", purge.influencerId()).executeUpdate();
     }

@@ -227,14 +227,18 @@ class SoftDeleteApiTest {
         given().when().post("/api/v1/influencers/" + id + "/restore").then().statusCode(409)
                 .body("detail", containsString("now only an operator may purge it"));
         given().header("X-API-Key", TestKeys.ADMIN).post("/api/v1/influencers/" + id + "/purge").then().statusCode(403);
+        assertEquals(1, count("select count(*) from influencer_reputation where influencer_id = '" + id + "'"));
         given().header("X-API-Key", TestKeys.OPERATOR).post("/api/v1/influencers/" + id + "/purge").then().statusCode(204);
 
         assertEquals(0, count("select count(*) from influencer where id = '" + id + "'"));
         assertEquals(0, count("select count(*) from review where influencer_id = '" + id + "'"));
         assertEquals(0, count("select count(*) from incident where influencer_id = '" + id + "'"));
         assertEquals(0, count("select count(*) from channel where influencer_id = '" + id + "'"));
-        // The search read model has no foreign key to cascade from (V20): its owner removed the rows.
+        assertEquals(0, count("select count(*) from tier_change where influencer_id = '" + id + "'"));
+        // The derived rows have no foreign key to cascade from (V20, V22): their owners removed them.
         assertEquals(0, count("select count(*) from search_entry where influencer_id = '" + id + "'"));
+        assertEquals(0, count("select count(*) from influencer_text where influencer_id = '" + id + "'"));
+        assertEquals(0, count("select count(*) from influencer_reputation where influencer_id = '" + id + "'"));
         given().when().post("/api/v1/influencers/" + id + "/restore").then().statusCode(404);
         given().header("X-API-Key", TestKeys.OPERATOR).post("/api/v1/influencers/" + id + "/purge").then().statusCode(404);
     }
