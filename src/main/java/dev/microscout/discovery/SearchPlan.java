@@ -359,11 +359,13 @@ final class SearchPlan {
      * as does any other brief.
      */
     private boolean countedByRange(List<RootPart> roots, Filters f) {
-        boolean rangeFiltersOnly = f.cities().isEmpty() && f.languages().isEmpty() && f.minFollowers() == null
-                && f.maxFollowers() == null && f.minEngagementRate() == null && f.minReputation() == null && !f.excludeIncidents()
-                && !f.hasContact() && f.keywords() == null && f.excludeKeywords().isEmpty() && f.maxPrice() == null
-                && f.scope().only().isEmpty() && f.scope().excluded().isEmpty();
-        return wholeReadModel && similarity == null && rangeFiltersOnly && roots.size() == 1 && roots.get(0).matchesWholeRoot();
+        // The brief with every filter the counts cannot apply left out, built field by field: a filter added to
+        // Filters must be placed here before this compiles. The audience fields and the currencies only score.
+        Filters rangeFiltersOnly = new Filters(f.platforms(), f.tiers(), f.countries(), List.of(), List.of(), null, null, null,
+                f.minAuthenticity(), null, false, false, null, List.of(), null, f.toBriefCurrency(),
+                f.audienceCountries(), f.audienceGender(), f.audienceAges(), f.audience(), SearchScope.ALL);
+        return wholeReadModel && similarity == null && f.equals(rangeFiltersOnly) && roots.size() == 1
+                && roots.get(0).matchesWholeRoot();
     }
 
     /**
