@@ -9,13 +9,23 @@ import java.util.function.DoubleSupplier;
 
 /**
  * What follows an attempt: a 2xx answer delivers; anything else (another status, a 3xx included, or no answer) is
- * tried again after the schedule's next wait, or fails when the schedule is used up. An endpoint that answers 410 Gone,
- * or has failed every attempt for {@code disableAfter}, is disabled.
+ * tried again after the schedule's next wait, or fails when the schedule is used up. A receiver that answers 429 or
+ * 503 with {@code Retry-After} is left alone that long if it is longer than the wait, up to the schedule's longest
+ * step: it may postpone an attempt, not bring it forward, add attempts or hold a delivery indefinitely. An endpoint
+ * that answers 410 Gone, or has failed every attempt for {@code disableAfter}, is disabled.
  */
 public record DeliveryPolicy(RetrySchedule schedule, Duration disableAfter) {
 
-    /** One attempt as it went: the status answered (null without an answer), or why there was none. */
-    public record Attempt(Instant at, Integer statusCode, String error, long durationMs) {
+    /**
+     * One attempt as it went: the status answered (null without an answer), or why there was none, and the pause the
+     * receiver asked for (null when it asked for none).
+     */
+    public record Attempt(Instant at, Integer statusCode, String error, long durationMs, Duration retryAfter) {
+
+        public Attempt(Instant at, Integer statusCode, String error, long durationMs) {
+            this(at, statusCode, error, durationMs, null);
+        }
+
         public boolean delivered() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
@@ -39,10 +49,39 @@ public record DeliveryPolicy(RetrySchedule schedule, Duration disableAfter) {
         } else if (failingSince != null && !failingSince.plus(disableAfter).isAfter(attempt.at())) {
             disable = "Every attempt failed since " + failingSince + " (" + words(disableAfter) + ")";
         }
-        Optional<Duration> wait = schedule.delayAfter(attemptsBefore + 1, random);
+        Optional<Duration> wait = schedule.delayAfter(attemptsBefore + 1, random).map(w -> asked(w, attempt.retryAfter()));
         return wait.isPresent()
                 ? new Decision(DeliveryStatus.PENDING, attempt.at().plus(wait.get()), disable)
                 : new Decision(DeliveryStatus.FAILED, null, disable);
+    }
+
+    private Duration asked(Duration wait, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.compareTo(wait) <= 0) {
+            return wait;
+        }
+        Duration longest = schedule.steps().stream().max(Duration::compareTo).orElse(wait);
+        Duration capped = retryAfter.compareTo(longest) < 0 ? retryAfter : longest;
+        return capped.compareTo(wait) > 0 ? capped : wait;
+    }
+
+    /**
+     * The pause a 429 or 503 answer asks for in its {@code Retry-After} header (RFC 9110: seconds, or an HTTP date
+     * read against {@code now}); null for another status, no header, or one that cannot be read.
+     */
+    public static Duration retryAfter(int statusCode, String header, Instant now) {
+        if ((statusCode != 429 && statusCode != 503) || header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        if (value.chars().allMatch(Character::isDigit)) {
+            return value.length() > 9 ? null : Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Instant until = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String words(Duration duration) {

@@ -57,7 +57,8 @@ import java.net.URI;
         + "seconds of the attempt) and webhook-signature (v1, + base64 HMAC-SHA256 of id.timestamp.body, keyed with the "
         + "base64-decoded part of the secret after whsec_). A 2xx answer delivers; anything else is retried with exponential "
         + "backoff and jitter (about 5 s, 30 s, 2 min, 10 min, 1 h, then every few hours for about a day), then the delivery "
-        + "fails. An endpoint that answers 410, or fails for 5 days, is disabled.")
+        + "fails. A 429 or 503 answer with Retry-After postpones the next attempt by that much, up to the schedule's longest "
+        + "step. An endpoint that answers 410, or fails for 5 days, is disabled.")
 public class WebhookResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";

@@ -78,7 +78,8 @@ public class WebhookSender {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             // Closing the unread body drops the connection: a receiver cannot hold a sender by streaming an answer.
             response.body().close();
-            return new Attempt(at, response.statusCode(), null, millisSince(started));
+            return new Attempt(at, response.statusCode(), null, millisSince(started), DeliveryPolicy.retryAfter(
+                    response.statusCode(), response.headers().firstValue("retry-after").orElse(null), Instant.now()));
         } catch (HttpConnectTimeoutException e) {
             return failed(at, started, "connection timed out after " + config.timeout().toSeconds() + " s");
         } catch (HttpTimeoutException e) {

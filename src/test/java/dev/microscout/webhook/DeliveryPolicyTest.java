@@ -48,6 +48,33 @@ class DeliveryPolicyTest {
         assertTrue(reason != null && reason.contains("since 2026-11-26T10:00:00Z (5 days)"), reason);
     }
 
+    @Test
+    void aRetryAfterLongerThanTheWaitPostponesTheNextAttemptUpToTheLongestStep() {
+        // The first wait is 5 s (jitter at its middle); the longest step is 30 s.
+        assertEquals(NOW.plusSeconds(20), policy.decide(asking(429, 20), 0, null, () -> 0.5).nextAttemptAt());
+        assertEquals(NOW.plusSeconds(5), policy.decide(asking(503, 3), 0, null, () -> 0.5).nextAttemptAt());
+        assertEquals(NOW.plusSeconds(30), policy.decide(asking(503, 86_400), 0, null, () -> 0.5).nextAttemptAt());
+        // It adds no attempt: after the last step the delivery fails whatever the receiver asked.
+        assertEquals(new Decision(DeliveryStatus.FAILED, null, null), policy.decide(asking(429, 10), 2, NOW, () -> 0.5));
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDateOn429And503Only() {
+        assertEquals(Duration.ofSeconds(120), DeliveryPolicy.retryAfter(429, "120", NOW));
+        assertEquals(Duration.ofSeconds(120), DeliveryPolicy.retryAfter(503, " 120 ", NOW));
+        assertEquals(Duration.ofSeconds(90), DeliveryPolicy.retryAfter(503, "Tue, 01 Dec 2026 10:01:30 GMT", NOW));
+        assertEquals(Duration.ZERO, DeliveryPolicy.retryAfter(503, "Tue, 01 Dec 2026 09:00:00 GMT", NOW));
+        assertNull(DeliveryPolicy.retryAfter(500, "120", NOW));
+        assertNull(DeliveryPolicy.retryAfter(429, null, NOW));
+        assertNull(DeliveryPolicy.retryAfter(429, "-5", NOW));
+        assertNull(DeliveryPolicy.retryAfter(429, "soon", NOW));
+        assertNull(DeliveryPolicy.retryAfter(429, "99999999999", NOW));
+    }
+
+    private static Attempt asking(int status, long retryAfterSeconds) {
+        return new Attempt(NOW, status, null, 12, Duration.ofSeconds(retryAfterSeconds));
+    }
+
     private static Attempt answered(int status) {
         return new Attempt(NOW, status, null, 12);
     }
