@@ -10,7 +10,9 @@ data=$PWD/bench/out/profile/db/data
 pg_bin=$(dirname "$(find "$PWD/bench/out/profile/db/bin" -name pg_ctl -type f | head -1)")
 port=${BENCH_PG_PORT:-15999}
 as_postgres() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }
-as_postgres "$pg_bin/pg_ctl" -D "$data" -l "$PWD/bench/out/profile/floor-postgres.log" -o "-p $port" -w start > /dev/null
+# The settings the service gives its embedded PostgreSQL (EmbeddedDatabase), so that the floor is the service's own.
+settings="-c shared_buffers=512MB -c max_wal_size=4GB -c checkpoint_timeout=15min"
+as_postgres "$pg_bin/pg_ctl" -D "$data" -l "$PWD/bench/out/profile/floor-postgres.log" -o "-p $port $settings" -w start > /dev/null
 trap 'as_postgres "$pg_bin/pg_ctl" -D "$data" -m fast -w stop > /dev/null' EXIT
 sql() { PGOPTIONS="-c client_min_messages=warning" psql -h localhost -p "$port" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 tables="influencer channel influencer_niche tier_change influencer_reputation influencer_text search_entry"
