@@ -6,7 +6,9 @@ POST /api/v1/webhooks/{id}/test at RATE requests a second for SECONDS: each comm
 its request's transaction. The receiver answers 204 and notes when each delivery arrived; the latency of an
 event is its arrival minus the event's own timestamp (taken inside the committing transaction, so at or before
 the commit: the figure errs on the long side). Prints p50, p95, p99 and the maximum.
-Usage: bench/webhook_latency.py --url http://localhost:PORT --key ADMIN_KEY [--rate 100] [--seconds 30]
+A service just started queues its first events while it compiles its code: --warmup seconds of events (10 by
+default) go first and are reported on a line of their own.
+Usage: bench/webhook_latency.py --url http://localhost:PORT --key ADMIN_KEY [--rate 100] [--seconds 30] [--warmup 10]
 """
 import argparse
 import datetime
@@ -74,6 +76,7 @@ def main():
     parser.add_argument("--key", required=True)
     parser.add_argument("--rate", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=10, help="seconds of events sent first and reported apart")
     a = parser.parse_args()
 
     class Server(http.server.ThreadingHTTPServer):
@@ -89,40 +92,64 @@ def main():
                  "description": "latency bench"})
     hook_id = hook["webhook"]["id"]
 
-    committed = {}
-    total = a.rate * a.seconds
-
-    def send(i):
-        due = start + i / a.rate
-        delay = due - time.time()
-        if delay > 0:
-            time.sleep(delay)
-        answer = post_kept_alive(f"{a.url}/api/v1/webhooks/{hook_id}/test", a.key)
-        return answer, time.time()
-
-    start = time.time() + 0.5
-    with concurrent.futures.ThreadPoolExecutor(max_workers=32) as pool:
-        for answer, at in pool.map(send, range(total)):
-            committed[answer.get("messageId") or answer.get("webhookId") or json.dumps(answer)] = at
-    sent_for = time.time() - start
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        with lock:
-            if all(m in arrivals for m in committed):
-                break
-        time.sleep(0.2)
-    # From the event's own time (stamped in the transaction that commits it, so at or before the commit) to arrival.
     def occurred(body):
         stamp = json.loads(body)["timestamp"]
         return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
 
+    def phase(seconds):
+        """Sends RATE events a second for SECONDS and waits for them: {messageId: when the client had its answer}."""
+        committed = {}
+        start = time.time() + 0.5
+
+        def send(i):
+            due = start + i / a.rate
+            delay = due - time.time()
+            if delay > 0:
+                time.sleep(delay)
+            answer = post_kept_alive(f"{a.url}/api/v1/webhooks/{hook_id}/test", a.key)
+            return answer, time.time()
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=32) as pool:
+            for answer, at in pool.map(send, range(a.rate * seconds)):
+                committed[answer.get("messageId") or answer.get("webhookId") or json.dumps(answer)] = at
+        sent_for = time.time() - start
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            with lock:
+                if all(m in arrivals for m in committed):
+                    break
+            time.sleep(0.2)
+        return committed, sent_for
+
+    # A service just started compiles its code while the first events arrive: those queue for a few seconds. The
+    # warm-up phase is reported on its own line; the figures that count are the steady ones after it.
+    if a.warmup > 0:
+        warm, _ = phase(a.warmup)
+        early = sorted((arrivals[m][0] - occurred(arrivals[m][1])) * 1000 for m in warm if m in arrivals)
+        if early:
+            print(f"warm-up, {len(warm)} events over {a.warmup} s from a fresh start: p50 {early[len(early) // 2]:.0f} ms, "
+                  f"p95 {early[int(len(early) * 0.95)]:.0f} ms, max {early[-1]:.0f} ms (not counted below)")
+    committed, sent_for = phase(a.seconds)
+    total = len(committed)
+    # From the event's own time (stamped in the transaction that commits it, so at or before the commit) to arrival.
     latencies = sorted((arrivals[m][0] - occurred(arrivals[m][1])) * 1000 for m in committed if m in arrivals)
     missing = len(committed) - len(latencies)
     # Deliveries that needed more than one attempt, and why: a slow tail is either the service or the receiver.
     retried, reasons, page = 0, {}, 0
+    # Where the time goes: from the event's stamp to the first attempt (the commit and the dispatcher picking the
+    # delivery up), from the attempt to arrival (the send and the receiver), and from the stamp to the response the
+    # client got (the request's own tail after the stamp, its commit included).
+    to_attempt, to_arrival, to_response = [], [], []
     while True:
         deliveries = call(f"{a.url}/api/v1/webhooks/{hook_id}/deliveries?size=100&page={page}", a.key)
         for d in deliveries["items"]:
+            m = d["messageId"]
+            if m in arrivals and m in committed and d["attempts"]:
+                stamp = occurred(arrivals[m][1])
+                attempted = datetime.datetime.fromisoformat(d["attempts"][0]["attemptedAt"].replace("Z", "+00:00")).timestamp()
+                to_attempt.append((attempted - stamp) * 1000)
+                to_arrival.append((arrivals[m][0] - attempted) * 1000)
+                to_response.append((committed[m] - stamp) * 1000)
             if len(d["attempts"]) > 1:
                 retried += 1
                 for attempt in d["attempts"][:-1]:
@@ -139,6 +166,12 @@ def main():
     print(f"{total} test events in {sent_for:.1f} s ({total / sent_for:.0f}/s); received {len(latencies)}, missing {missing}")
     print(f"commit to receipt: p50 {pct(0.50):.0f} ms, p95 {pct(0.95):.0f} ms, p99 {pct(0.99):.0f} ms, "
           f"max {latencies[-1]:.0f} ms, mean {statistics.mean(latencies):.0f} ms")
+    def spread(values):
+        values = sorted(values)
+        return f"p50 {values[len(values) // 2]:.0f} ms, p95 {values[int(len(values) * 0.95)]:.0f} ms" if values else "none"
+
+    print(f"  stamp to first attempt: {spread(to_attempt)}; attempt to arrival: {spread(to_arrival)}; "
+          f"stamp to the client's response: {spread(to_response)}")
     print(f"deliveries retried: {retried}" + (f" (failed attempts: {reasons})" if reasons else ""))
 
 

@@ -2,7 +2,8 @@
 # Webhook latency: from the committed change to the receiver's 2xx, at a steady rate (bench/webhook_latency.py).
 # Usage: bench/webhooks.sh [rate per second, default 100] [seconds, default 30]
 # Starts the packaged service (demo profile, no demo data, rate limits lifted, http to 127.0.0.1 allowed for the
-# receiver) on a fresh embedded PostgreSQL under bench/out/webhooks.
+# receiver) on a fresh embedded PostgreSQL under bench/out/webhooks. The first 10 s of events warm the fresh service
+# up and are reported on a line of their own; BENCH_JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-100}
@@ -11,7 +12,7 @@ port=${BENCH_PORT:-18084}
 out=bench/out/webhooks
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 rm -rf "$out" && mkdir -p "$out"
-java -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
+java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=demo -Dmicroscout.demo-data.enabled=false -Dquarkus.http.port="$port" \
      -Dmicroscout.embedded-postgres.directory="$out/db" \
      -Dmicroscout.security.rate-limit.requests-per-second=1000000 -Dmicroscout.security.rate-limit.burst=1000000 \
      -Dmicroscout.webhooks.require-https=false -Dmicroscout.webhooks.allowed-hosts=127.0.0.1 \
