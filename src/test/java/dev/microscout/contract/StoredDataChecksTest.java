@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The CHECK constraints of V8, met by writes that go past the API, and the API's side of the audience shape. */
+/** The CHECK constraints of V8 and V23, met by writes that go past the API, and the API's side of the audience shape. */
 @QuarkusTest
 class StoredDataChecksTest {
 
@@ -42,6 +42,27 @@ class StoredDataChecksTest {
         given().contentType("application/json")
                 .body(Map.of("tiers", List.of("MICRO"), "audience", Map.of("ageRanges", List.of("18-24"))))
                 .when().post("/api/v1/discovery/searches").then().statusCode(200);
+    }
+
+    @Test
+    void anImportJobIsStoredOnlyWithAStatusTheApiAnswers() throws SQLException {
+        String definition;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select pg_get_constraintdef(oid) from pg_constraint where conname = 'import_job_status_check'");
+             java.sql.ResultSet r = s.executeQuery()) {
+            r.next();
+            definition = r.getString(1);
+        }
+        java.util.Set<String> stored = new java.util.TreeSet<>();
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([A-Z]+)'").matcher(definition);
+        while (quoted.find()) {
+            stored.add(quoted.group(1));
+        }
+        java.util.Set<String> answered = new java.util.TreeSet<>();
+        for (dev.microscout.ingest.ImportStatus status : dev.microscout.ingest.ImportStatus.values()) {
+            answered.add(status.name());
+        }
+        assertEquals(answered, stored, definition);
     }
 
     @Test
