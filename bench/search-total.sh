@@ -22,15 +22,12 @@ while [ $# -gt 0 ]; do
 done
 port=${BENCH_PORT:-18081}
 out=$PWD/bench/out/search/$channels
-[ -f "$out/loaded" ] || { echo "no catalogue in $out: bench/search.sh --channels $channels makes it" >&2; exit 1; }
+. bench/service.sh
+require_catalogue
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-if curl -s -o /dev/null "localhost:$port"; then
-  echo "port $port is taken: set BENCH_PORT to a free one" >&2; exit 1
-fi
 
 # The service starts the database as bench/search.sh measures it (and migrates it, and folds the counts); it stays
 # idle meanwhile.
-. bench/service.sh
 start_service
 ab=$out/total
 rm -rf "$ab" && mkdir -p "$ab"

@@ -37,9 +37,6 @@ command -v wrk > /dev/null || install wrk
 command -v psql > /dev/null || install postgresql-client
 pgbench --version > /dev/null 2>&1 || install postgresql
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-if curl -s -o /dev/null "localhost:$port"; then
-  echo "port $port is taken: set BENCH_PORT to a free one" >&2; exit 1
-fi
 
 . bench/service.sh
 

@@ -1,7 +1,15 @@
 # Sourced by the bench scripts (run from the repository's root, with $out and $port set): starts the packaged
 # service in the demo profile without demo data, on the embedded PostgreSQL kept in $out/db, and stops it on exit.
 service=
+# A catalogue that bench/search.sh loaded into $out (for the scripts that measure on it rather than load it).
+require_catalogue() {
+  [ -f "$out/loaded" ] || { echo "no catalogue in $out: bench/search.sh --channels $channels makes it" >&2; exit 1; }
+}
 start_service() {
+  # Something already answering on the port would be measured in place of this build's service.
+  if curl -s -o /dev/null "localhost:$port"; then
+    echo "port $port is taken: set BENCH_PORT to a free one" >&2; exit 1
+  fi
   # Rate limits and the periodic peer-baseline refresh (an aggregate over every channel) are off: the first would
   # throttle the load generator, the second would run in the middle of a measurement. The generator fills
   # peer_baseline with the refresh's own query, and the service reads it at start.

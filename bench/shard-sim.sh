@@ -26,15 +26,12 @@ while [ $# -gt 0 ]; do
 done
 port=${BENCH_PORT:-18081}
 out=$PWD/bench/out/search/$channels
-[ -f "$out/loaded" ] || { echo "no catalogue in $out: bench/search.sh --channels $channels makes it" >&2; exit 1; }
+. bench/service.sh
+require_catalogue
 [ -f target/quarkus-app/quarkus-run.jar ] && [ -f target/test-classes/dev/microscout/discovery/ShardSimulation.class ] \
   || ./mvnw -B -q package -DskipTests
-if curl -s -o /dev/null "localhost:$port"; then
-  echo "port $port is taken: set BENCH_PORT to a free one" >&2; exit 1
-fi
 
 # The service starts the database as bench/search.sh measures it (and migrates it); it stays idle meanwhile.
-. bench/service.sh
 start_service
 echo "load average before the run (other work on these cores skews the figures): $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "target/classes:target/test-classes:target/quarkus-app/lib/main/*" dev.microscout.discovery.ShardSimulation \

@@ -70,6 +70,11 @@ def post_kept_alive(url, key):
                 raise
 
 
+def percentile(values, p):
+    """The p-th percentile (0–1) of sorted values, by rank."""
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
@@ -127,8 +132,8 @@ def main():
         warm, _ = phase(a.warmup)
         early = sorted((arrivals[m][0] - occurred(arrivals[m][1])) * 1000 for m in warm if m in arrivals)
         if early:
-            print(f"warm-up, {len(warm)} events over {a.warmup} s from a fresh start: p50 {early[len(early) // 2]:.0f} ms, "
-                  f"p95 {early[int(len(early) * 0.95)]:.0f} ms, max {early[-1]:.0f} ms (not counted below)")
+            print(f"warm-up, {len(warm)} events over {a.warmup} s from a fresh start: p50 {percentile(early, 0.5):.0f} ms, "
+                  f"p95 {percentile(early, 0.95):.0f} ms, max {early[-1]:.0f} ms (not counted below)")
     committed, sent_for = phase(a.seconds)
     total = len(committed)
     # From the event's own time (stamped in the transaction that commits it, so at or before the commit) to arrival.
@@ -160,19 +165,17 @@ def main():
             break
     call(f"{a.url}/api/v1/webhooks/{hook_id}", a.key, "DELETE")
 
-    def pct(p):
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p))]
-
     print(f"{total} test events in {sent_for:.1f} s ({total / sent_for:.0f}/s); received {len(latencies)}, missing {missing}")
-    print(f"commit to receipt: p50 {pct(0.50):.0f} ms, p95 {pct(0.95):.0f} ms, p99 {pct(0.99):.0f} ms, "
-          f"max {latencies[-1]:.0f} ms, mean {statistics.mean(latencies):.0f} ms")
+    print(f"commit to receipt: p50 {percentile(latencies, 0.5):.0f} ms, p95 {percentile(latencies, 0.95):.0f} ms, "
+          f"p99 {percentile(latencies, 0.99):.0f} ms, max {latencies[-1]:.0f} ms, mean {statistics.mean(latencies):.0f} ms")
+
     def spread(values):
         values = sorted(values)
-        return f"p50 {values[len(values) // 2]:.0f} ms, p95 {values[int(len(values) * 0.95)]:.0f} ms" if values else "none"
+        return f"p50 {percentile(values, 0.5):.0f} ms, p95 {percentile(values, 0.95):.0f} ms" if values else "none"
 
     print(f"  stamp to first attempt: {spread(to_attempt)}; attempt to arrival: {spread(to_arrival)}; "
           f"stamp to the client's response: {spread(to_response)}")
-    print(f"deliveries retried: {retried}" + (f" (failed attempts: {reasons})" if reasons else ""))
+    print(f"deliveries retried, the warm-up's included: {retried}" + (f" (failed attempts: {reasons})" if reasons else ""))
 
 
 if __name__ == "__main__":
