@@ -55,13 +55,13 @@ public record DeliveryPolicy(RetrySchedule schedule, Duration disableAfter) {
                 : new Decision(DeliveryStatus.FAILED, null, disable);
     }
 
+    /** The longer of the wait and the receiver's Retry-After, the latter no longer than the schedule's longest step. */
     private Duration asked(Duration wait, Duration retryAfter) {
-        if (retryAfter == null || retryAfter.compareTo(wait) <= 0) {
+        if (retryAfter == null) {
             return wait;
         }
-        Duration longest = schedule.steps().stream().max(Duration::compareTo).orElse(wait);
-        Duration capped = retryAfter.compareTo(longest) < 0 ? retryAfter : longest;
-        return capped.compareTo(wait) > 0 ? capped : wait;
+        Duration asked = retryAfter.compareTo(schedule.longestStep()) < 0 ? retryAfter : schedule.longestStep();
+        return asked.compareTo(wait) > 0 ? asked : wait;
     }
 
     /**
@@ -73,7 +73,7 @@ public record DeliveryPolicy(RetrySchedule schedule, Duration disableAfter) {
             return null;
         }
         String value = header.trim();
-        if (value.chars().allMatch(Character::isDigit)) {
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return value.length() > 9 ? null : Duration.ofSeconds(Long.parseLong(value));
         }
         try {

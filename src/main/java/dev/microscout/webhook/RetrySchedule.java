@@ -48,4 +48,9 @@ public final class RetrySchedule {
     public List<Duration> steps() {
         return steps;
     }
+
+    /** The longest wait of the schedule (zero for a schedule without steps). */
+    public Duration longestStep() {
+        return steps.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
 }
