@@ -58,7 +58,8 @@ class ReadReplicaIT {
             assertTrue(reads(service, "primary") > onPrimary);
             replica.execute("select pg_wal_replay_resume()");
             awaitState(service, "IN_USE");
-            assertEquals(3, list(service, key, city).getInt("total"), "the replica caught up");
+            // Back within the bound, not necessarily at the newest write: the list catches up within it.
+            awaitListed(service, key, city, 3);
 
             // The replica lost: every search still answers, from the primary, and the health check says so.
             replica.stop();
