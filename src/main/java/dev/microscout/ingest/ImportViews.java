@@ -34,7 +34,8 @@ public final class ImportViews {
             @Schema(description = "Lines that said what the catalogue already held: nothing was written for them.", examples = "0")
             long unchanged,
             @Schema(description = "Lines refused; GET …/errors lists each with its reasons.", examples = "12") long failed,
-            @Schema(description = "Lines per second of work so far.", examples = "3400.5") Double rowsPerSecond,
+            @Schema(description = "Lines per second so far, over the time the job has been running (not the time it was queued, "
+                    + "nor a restart's pause before it resumed).", examples = "3400.5") Double rowsPerSecond,
             @Schema(description = "When the job should end at the pace so far; absent before the first chunk and after the end.")
             OffsetDateTime estimatedFinish,
             @Schema(description = "Why the job failed or stopped, and what it had committed by then.") String failure,

@@ -73,6 +73,12 @@ public class ImportWorker {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean stopping;
     private volatile UUID current;
+    /**
+     * How far (System.nanoTime) the current job's run is accounted in its busy seconds. Each committed chunk adds
+     * the time since the last one, so the seconds are the run's wall time, counted once however many chunks were in
+     * flight: its rows per second and estimated finish are what a person watching it sees.
+     */
+    private volatile long accountedUpTo;
     private ExecutorService loop;
     /** Applies and commits the chunks in flight (see {@link ImportConfig#chunksInFlight}). */
     private ExecutorService pipeline;
@@ -251,6 +257,7 @@ public class ImportWorker {
     }
 
     private void work(UUID id) {
+        accountedUpTo = System.nanoTime();
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
         Path file = imports.fileOf(job);
         if (!Files.exists(file)) {
@@ -473,7 +480,9 @@ public class ImportWorker {
                         }
                         ChunkOutcome single = new ChunkOutcome();
                         single.fail(line, null, "could not be stored: " + reason(lineFailure));
-                        QuarkusTransaction.requiringNew().run(() -> record(job, List.of(line), single, 0));
+                        long at = System.nanoTime();
+                        QuarkusTransaction.requiringNew().run(() -> record(job, List.of(line), single, at));
+                        accountedUpTo = at;
                         outcome.add(single);
                     }
                 }
@@ -567,11 +576,10 @@ public class ImportWorker {
      */
     private ChunkOutcome commit(ImportJob job, List<ImportLine> lines, Map<String, UUID> refs, InFlight before,
                                 java.util.concurrent.atomic.AtomicInteger backend) {
-        long started = System.nanoTime();
         ChunkOutcome outcome = new ChunkOutcome();
         ChunkRefs resolved = new ChunkRefs(refs);
         // As the organisation that sent the file: its campaigns (results) are the ones the lines can name.
-        dev.microscout.security.TenantScope.actingFor(job.organisationId, () -> QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
+        long at = dev.microscout.security.TenantScope.actingFor(job.organisationId, () -> QuarkusTransaction.requiringNew().call(() -> Authorship.actingAs(job.organisationId, job.keyId, () -> {
             // The chunk after this one watches this backend, to give way if it ever waits for a row of that chunk.
             backend.set(em.unwrap(Session.class).doReturningWork(c -> {
                 try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("select pg_backend_pid()")) {
@@ -583,9 +591,12 @@ public class ImportWorker {
             if (before != null && !awaitTurn(before, backend.get())) {
                 throw new Abandoned();
             }
-            record(job, lines, outcome, System.nanoTime() - started);
-            return null;
+            long recordedAt = System.nanoTime();
+            record(job, lines, outcome, recordedAt);
+            return recordedAt;
         })));
+        // Only once committed: a chunk rolled back and applied again is accounted by the try that commits.
+        accountedUpTo = at;
         refs.putAll(resolved.added());
         return outcome;
     }
@@ -646,7 +657,8 @@ public class ImportWorker {
     }
 
     /** Writes the chunk's failed lines and counts; throws {@link LostOwnership} when the job is no longer this instance's. */
-    private void record(ImportJob job, List<ImportLine> chunk, ChunkOutcome outcome, long nanos) {
+    private void record(ImportJob job, List<ImportLine> chunk, ChunkOutcome outcome, long at) {
+        double seconds = Math.max(0, at - accountedUpTo) / 1e9;
         int updated = em.createNativeQuery("""
                         update import_job set committed_line = :line, processed_lines = processed_lines + :lines,
                                created_count = created_count + :created, updated_count = updated_count + :updated,
@@ -656,7 +668,7 @@ public class ImportWorker {
                 .setParameter("line", chunk.get(chunk.size() - 1).number()).setParameter("lines", chunk.size())
                 .setParameter("created", outcome.created).setParameter("updated", outcome.updated)
                 .setParameter("unchanged", outcome.unchanged).setParameter("failed", outcome.failed())
-                .setParameter("seconds", nanos / 1e9).setParameter("id", job.id).setParameter("owner", owner)
+                .setParameter("seconds", seconds).setParameter("id", job.id).setParameter("owner", owner)
                 .executeUpdate();
         if (updated == 0) {
             // Rolls the chunk back: another instance owns the job now and will do these lines itself.

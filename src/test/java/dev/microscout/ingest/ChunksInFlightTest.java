@@ -84,6 +84,33 @@ class ChunksInFlightTest {
     }
 
     @Test
+    void aJobsPaceIsItsLinesOverTheTimeItRanCountedOnceWhileChunksOverlap() throws SQLException {
+        // 8 chunks of 50 lines, two at a time: each chunk's own time overlaps the one before it, so adding the
+        // chunks' times up would count much of the run twice and give a pace and an estimated finish too slow.
+        String prefix = Fixtures.uniqueHandle("pace");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 400; i++) {
+            csv.append("r").append(i).append(",Creator ").append(i).append(",ID,id,INSTAGRAM,").append(prefix).append(i)
+                    .append(',').append(12_000 + i).append('\n');
+        }
+        ExtractableResponse<Response> job = Imports.run("influencers", Imports.CSV, csv.toString());
+        assertEquals("DONE", job.path("status"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select busy_seconds, extract(epoch from finished_at - started_at) from import_job where id = cast(? as uuid)")) {
+            s.setString(1, job.path("id"));
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                double busy = r.getDouble(1);
+                double ran = r.getDouble(2);
+                assertTrue(busy > 0 && busy <= ran, busy + " s busy in a run of " + ran + " s");
+                double pace = job.<Number>path("rowsPerSecond").doubleValue();
+                assertEquals(400 / busy, pace, 0.05 + 400 / busy * 0.001, "lines per busy second");
+                assertTrue(pace >= 400 / ran * 0.999, pace + " lines/s in a run of " + ran + " s");
+            }
+        }
+    }
+
+    @Test
     void chunksOverlapWhenTheyNameTheSameCreatorRefOrChannel() {
         Set<String> first = ImportWorker.names(ImportKind.INFLUENCERS, List.of(
                 line(Map.of("ref", "c1", "platform", "INSTAGRAM", "handle", "@Sari.Beauty")),
