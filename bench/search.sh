@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Ranked search over a generated catalogue: the service over HTTP (wrk, 4 connections) against the floor, the
-# same ranking in raw SQL straight into its PostgreSQL (pgbench, 4 clients), in the same run, one after the
-# other, with the same 20 briefs (bench/briefs). Usage:
-#   bench/search.sh [--smoke] [--regenerate] [--channels N] [--duration SECONDS] [--briefs DIR]
-#     default      1,000,000 channels (about 700,000 influencers, 20 posts each), 30 s each after 10 s of warm-up
+# same ranking in raw SQL straight into its PostgreSQL (pgbench, 4 clients, each statement prepared once per client
+# and so planned once: no client does better), in the same run, one after the other, with the same 20 briefs
+# (bench/briefs). Usage:
+#   bench/search.sh [--smoke] [--regenerate] [--channels N] [--duration SECONDS] [--warmup SECONDS] [--briefs DIR]
+#     default      1,000,000 channels (about 700,000 influencers, 20 posts each), 30 s each after a warm-up of
+#                  60 s for the service and 10 s for the floor
+#     --warmup     the service's warm-up. Its JIT compiles for about a minute under this load (C2's CPU seconds per
+#                  20 s of load: 8.4, 5.4, 1.9, 1.4); a shorter warm-up measures the compiler too
 #     --smoke      20,000 channels, 5 s each after 2 s of warm-up (CI: about a minute)
 #     --briefs     the briefs to send (default bench/briefs: typical briefs as perf/FLOOR.md draws them;
 #                  bench/briefs-broad holds 20 broad ones, mostly Indonesian micro creators)
@@ -14,10 +18,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-channels=1000000 duration=30 warmup=10 regenerate=false briefs=bench/briefs
+channels=1000000 duration=30 warmup=60 floor_warmup=10 regenerate=false briefs=bench/briefs
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) channels=20000 duration=5 warmup=2 ;;
+    --smoke) channels=20000 duration=5 warmup=2 floor_warmup=2 ;;
+    --warmup) warmup=$2; shift ;;
     --regenerate) regenerate=true ;;
     --channels) channels=$2; shift ;;
     --duration) duration=$2; shift ;;
@@ -81,13 +86,13 @@ wrk_run() {
 floor_run() {
   local scripts=() f
   for f in "$run"/floor-*.sql; do scripts+=(-f "$f"); done
-  pgbench -n -c4 -j2 -T "$1" "${scripts[@]}" "${@:2}"
+  pgbench -n -M prepared -c4 -j2 -T "$1" "${scripts[@]}" "${@:2}"
 }
 
 echo "load average before the run (other work on these cores skews the figures): $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "warm-up: $warmup s each"
+echo "warm-up: $warmup s for the service, $floor_warmup s for the floor"
 if $http; then wrk_run "$warmup" > "$run/wrk-warmup.txt"; fi
-floor_run "$warmup" > "$run/pgbench-warmup.txt" 2>&1
+floor_run "$floor_warmup" > "$run/pgbench-warmup.txt" 2>&1
 echo "service over HTTP: $duration s, 4 connections"
 if $http; then wrk_run "$duration" | tee "$run/wrk.txt"; fi
 echo "floor in SQL: $duration s, 4 clients"

@@ -101,10 +101,10 @@ def floor_query(brief, taxonomy, baselines):
             where += f" and s.platform = {quote(branch[0])}::varchar and s.tier = {quote(branch[1])}::varchar and s.country = {quote(branch[2])}::varchar"
         else:
             if platforms:
-                where += f" and s.platform = any({array(platforms)})"
-            where += f" and s.tier = any({array(tiers)})"
+                where += f" and s.platform {one_of(platforms)}"
+            where += f" and s.tier {one_of(tiers)}"
             if countries:
-                where += f" and s.country = any({array(countries)})"
+                where += f" and s.country {one_of(countries)}"
         if brief.get("minAuthenticity") is not None:
             where += f" and s.authenticity >= {int(brief['minAuthenticity'])}"
         if not whole_root(root, weights):
@@ -121,10 +121,10 @@ def floor_query(brief, taxonomy, baselines):
         level = max(0, min(101, int(brief.get("minAuthenticity") or 0)))
         conditions = [f"root_niche = {quote(root)}::varchar"]
         if platforms:
-            conditions.append(f"platform = any({array(platforms)})")
-        conditions.append(f"tier = any({array(tiers)})")
+            conditions.append(f"platform {one_of(platforms)}")
+        conditions.append(f"tier {one_of(tiers)}")
         if countries:
-            conditions.append(f"country = any({array(countries)})")
+            conditions.append(f"country {one_of(countries)}")
         where = lambda a: " and ".join(f"{a}.{c}" for c in conditions)
         changed = where("d") + (f" and d.authenticity >= {level}" if level > 0 else "")
         return (f"((select coalesce(sum(c.at_least[{level + 1}]), 0) from search_count c where {where('c')})"
@@ -205,6 +205,11 @@ select page.*, d.* from page cross join lateral (
 
 def array(values):
     return quote("{" + ",".join(values) + "}") + "::varchar[]"
+
+
+def one_of(values):
+    """A column among values, as SearchPlan.oneOf writes it: by equality when there is one."""
+    return f"= {quote(values[0])}::varchar" if len(values) == 1 else f"= any({array(values)})"
 
 
 def prepare(args):

@@ -399,13 +399,25 @@ final class SearchPlan {
         Sql a = Sql.identifier(alias);
         List<Sql> where = new ArrayList<>();
         if (!f.platforms().isEmpty()) {
-            where.add(Sql.of(a, ".platform = any(", Sql.value(names(f.platforms())), ")"));
+            where.add(oneOf(a, "platform", names(f.platforms())));
         }
-        where.add(Sql.of(a, ".tier = any(", Sql.value(names(f.tiers())), ")"));
+        where.add(oneOf(a, "tier", names(f.tiers())));
         if (!f.countries().isEmpty()) {
-            where.add(Sql.of(a, ".country = any(", Sql.value(f.countries().toArray(String[]::new)), ")"));
+            where.add(oneOf(a, "country", f.countries().toArray(String[]::new)));
         }
         return where;
+    }
+
+    /**
+     * A column among the brief's values: by equality when there is one. A prepared statement's generic plan cannot
+     * see how many values a bound array holds, and PostgreSQL plans it for many, through the primary key's bitmap;
+     * with equality its generic plan is the range scan that a custom plan picks, so after a few runs the statement
+     * is no longer planned at each search (1.4–3.7 ms of planning for 2–12 ms of execution at 1,000,000 channels).
+     */
+    private static Sql oneOf(Sql alias, String column, String[] values) {
+        return values.length == 1
+                ? Sql.of(alias, "." + column + " = ", Sql.value(values[0]))
+                : Sql.of(alias, "." + column + " = any(", Sql.value(values), ")");
     }
 
     /**

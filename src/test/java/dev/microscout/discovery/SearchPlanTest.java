@@ -92,8 +92,11 @@ class SearchPlanTest {
 
         // The peer group read once, the count of the range, then the probe and the main scan: each with its own values.
         assertTrue(inline.contains("left join peer_baseline b0 on b0.platform = 'INSTAGRAM' and b0.tier = 'MICRO'"), inline);
-        assertTrue(inline.contains("from search_entry s where s.root_niche = 'beauty' and s.platform = any('{INSTAGRAM}') and "
-                + "s.tier = any('{MICRO}') and s.country = any('{ID}') and s.authenticity >= 50"), inline);
+        // One platform, tier and country are compared by equality (see SearchPlan.oneOf), in the count and the scans.
+        assertTrue(inline.contains("from search_count c where c.root_niche = 'beauty' and c.platform = 'INSTAGRAM' and "
+                + "c.tier = 'MICRO' and c.country = 'ID')"), inline);
+        assertTrue(inline.contains("from search_entry s where s.root_niche = 'beauty' and s.platform = 'INSTAGRAM' and "
+                + "s.tier = 'MICRO' and s.country = 'ID' and s.authenticity >= 50 and s.rank_rate >= (select rate from cut)"), inline);
         assertTrue(inline.contains("from search_entry s where s.root_niche = 'beauty' and s.platform = 'INSTAGRAM' and "
                 + "s.tier = 'MICRO' and s.country = 'ID' and s.authenticity >= 50 order by s.rank_rate desc"), inline);
         assertTrue(inline.contains("0.4::float8 * niche_fit + 0.35::float8 * engagement + 0.25::float8 * reputation + "
